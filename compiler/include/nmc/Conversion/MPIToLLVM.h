@@ -1,0 +1,26 @@
+//===- MPIToLLVM.h - nmc's patterns for upstream mpi gaps -------*- C++ -*-===//
+//
+// MLIR 22's MPIToLLVM leaves comm_size and barrier unlowered, names Open
+// MPI's reduction operators with symbols libmpi does not export
+// (`ompi_mpi_sum` for `ompi_mpi_op_sum`) and passes only the first dimension
+// as an element count. These patterns take over those ops; they carry a
+// higher benefit than upstream's so they win where both match.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NMC_CONVERSION_MPITOLLVM_H
+#define NMC_CONVERSION_MPITOLLVM_H
+
+namespace mlir {
+class LLVMTypeConverter;
+class RewritePatternSet;
+} // namespace mlir
+
+namespace nmc {
+
+void populateMPIToLLVMGapPatterns(mlir::LLVMTypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+
+} // namespace nmc
+
+#endif // NMC_CONVERSION_MPITOLLVM_H

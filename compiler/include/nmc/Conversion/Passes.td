@@ -1,0 +1,41 @@
+//===- Passes.td - nmc's conversion passes -----------------*- tablegen -*-===//
+
+#ifndef NMC_CONVERSION_PASSES
+#define NMC_CONVERSION_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertNMToMPI : Pass<"convert-nm-to-mpi", "mlir::ModuleOp"> {
+  let summary = "Lower the nm dialect to the mpi dialect and runtime calls";
+  let description = [{
+    Ops the upstream `mpi` dialect has (rank, size, barrier, allreduce)
+    become `mpi` ops; the others (gather, lists, wtime) become calls into
+    the nmc runtime. Also records which MPI implementation the program is
+    built for, as the `dlti.map` entry `"MPI:Implementation"` that the
+    `mpi` dialect's lowering reads.
+  }];
+  let dependentDialects = [
+    "mlir::mpi::MPIDialect", "mlir::func::FuncDialect",
+    "mlir::memref::MemRefDialect", "mlir::arith::ArithDialect",
+    "mlir::DLTIDialect"
+  ];
+  let options = [
+    Option<"mpiImplementation", "mpi-implementation", "std::string",
+           /*default=*/"\"OpenMPI\"",
+           "The MPI library linked in: OpenMPI or MPICH">
+  ];
+}
+
+def ConvertNMCToLLVM : Pass<"convert-nmc-to-llvm", "mlir::ModuleOp"> {
+  let summary = "Lower everything nmc generates to the LLVM dialect";
+  let description = [{
+    One full conversion with arith, cf, func, math, memref, ub and mpi
+    patterns, nmc's own `mpi` patterns for what upstream MLIR 22 lowers
+    wrongly or not at all (comm_size, barrier, Open MPI's reduction
+    operator symbols, element counts of multi-dimensional buffers), and
+    `!nm.list` as a pointer to a runtime list.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+#endif // NMC_CONVERSION_PASSES

@@ -1,0 +1,82 @@
+//===- TypeInference.h - Types for every expression -------------*- C++ -*-===//
+//
+// Infers types the way Numba does, without annotations: every function is
+// specialised per argument-type signature at its call sites, starting from
+// the module body. The result, a Program of FunctionInstances, is the typed
+// AST that MLIR generation consumes (`nmc --emit=typed` prints it).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NMC_SEMA_TYPEINFERENCE_H
+#define NMC_SEMA_TYPEINFERENCE_H
+
+#include "nmc/AST/AST.h"
+#include "nmc/Basic/Diagnostics.h"
+#include "nmc/Sema/Types.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nmc::sema {
+
+/// One specialisation of a function for one argument-type signature, or the
+/// module body (def == nullptr), with the types of everything inside it.
+struct FunctionInstance {
+  const ast::FunctionDef *def = nullptr;
+  /// Unique symbol name, e.g. `compute__A1f64`; `__nmc_main` for the body.
+  std::string symbol;
+  std::vector<Type> paramTypes;
+  Type returnType;
+  /// `@njit(fastmath=True)`: float arithmetic may be reassociated.
+  bool fastmath = false;
+  /// Variables in order of first binding (parameters first) and their types.
+  std::vector<std::string> localNames;
+  llvm::StringMap<Type> locals;
+  /// The type of every expression evaluated in this instance.
+  llvm::DenseMap<const ast::Expr *, Type> exprTypes;
+  /// Calls of user functions: the instance each one calls, and its
+  /// arguments in parameter order (defaults filled in).
+  llvm::DenseMap<const ast::Call *, FunctionInstance *> callees;
+  llvm::DenseMap<const ast::Call *, std::vector<const ast::Expr *>> boundArgs;
+  /// Conditions decided at compile time, like `__name__ == "__main__"`.
+  llvm::DenseMap<const ast::Expr *, bool> constantConditions;
+
+  bool isModuleBody() const { return def == nullptr; }
+  Type typeOf(const ast::Expr *expr) const {
+    auto it = exprTypes.find(expr);
+    return it == exprTypes.end() ? Type::unknown() : it->second;
+  }
+  /// A readable signature, `compute(array(float64, 1d)) -> float64`.
+  std::string signature() const;
+};
+
+struct Program {
+  const ast::Module *module = nullptr;
+  /// instances[0] is the module body; the rest in order of discovery.
+  std::vector<std::unique_ptr<FunctionInstance>> instances;
+  /// Module-level variables that compiled functions read: they need storage
+  /// that outlives the module body's frame.
+  llvm::StringSet<> globalsReadByFunctions;
+
+  FunctionInstance &moduleBody() const { return *instances.front(); }
+  /// The type of module-level variable `name`, unknown if there is none.
+  Type globalType(llvm::StringRef name) const;
+};
+
+/// Infers the types of `module`. Reports errors through `diags` and returns
+/// null if there was any.
+std::unique_ptr<Program> inferTypes(const ast::Module &module,
+                                    DiagnosticEngine &diags);
+
+/// Prints every instance with the types of its variables and expressions.
+void dump(const Program &program, llvm::raw_ostream &os);
+
+} // namespace nmc::sema
+
+#endif // NMC_SEMA_TYPEINFERENCE_H

@@ -1,0 +1,259 @@
+//===- NMToMPI.cpp - nm to mpi and runtime calls --------------------------===//
+
+#include "nmc/Conversion/NMToMPI.h"
+
+#include "nmc/Conversion/Passes.h"
+#include "nmc/Support/RuntimeFunctions.h"
+#include "nm/IR/NMOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/DLTI/DLTI.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MPI/IR/MPI.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+namespace nmc {
+#define GEN_PASS_DEF_CONVERTNMTOMPI
+#include "nmc/Conversion/Passes.h.inc"
+} // namespace nmc
+
+using namespace mlir;
+
+namespace {
+
+/// The runtime's name suffix for a scalar element type (nmrt_gather_f64...).
+StringRef runtimeSuffix(Type type) {
+  if (type.isF64())
+    return "f64";
+  if (type.isInteger(1))
+    return "bool";
+  return "i64";
+}
+
+/// Scalars cross the runtime's C ABI as double, int64_t and int8_t (bool).
+Type abiType(Type type) {
+  return type.isInteger(1) ? IntegerType::get(type.getContext(), 8) : type;
+}
+
+Value toAbi(OpBuilder &b, Location loc, Value v) {
+  if (v.getType().isInteger(1))
+    return arith::ExtUIOp::create(b, loc, b.getI8Type(), v);
+  return v;
+}
+
+Value fromAbi(OpBuilder &b, Location loc, Value v, Type type) {
+  if (type.isInteger(1))
+    return arith::TruncIOp::create(b, loc, type, v);
+  return v;
+}
+
+Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
+                  StringRef name, TypeRange results, ValueRange args) {
+  auto module = op->getParentOfType<ModuleOp>();
+  auto callee = nmc::getOrDeclareRuntimeFunction(
+      rewriter, module, name,
+      rewriter.getFunctionType(args.getTypes(), results));
+  auto call = func::CallOp::create(rewriter, op->getLoc(), callee, args);
+  return call.getNumResults() ? call.getResult(0) : Value();
+}
+
+Value lineConstant(OpBuilder &b, Location loc) {
+  return arith::ConstantIntOp::create(b, loc, b.getI64Type(),
+                                      nmc::sourceLine(loc));
+}
+
+struct CommWorldOpLowering : OpConversionPattern<nm::CommWorldOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::CommWorldOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<mpi::CommWorldOp>(
+        op, mpi::CommType::get(op.getContext()));
+    return success();
+  }
+};
+
+/// rank and size: MPI returns an int, Python an int64.
+template <typename NMOp, typename MPIOp>
+struct CommQueryLowering : OpConversionPattern<NMOp> {
+  using OpConversionPattern<NMOp>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(NMOp op, typename NMOp::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto query = MPIOp::create(rewriter, loc, /*retval=*/Type(),
+                               rewriter.getI32Type(), adaptor.getComm());
+    rewriter.replaceOpWithNewOp<arith::ExtSIOp>(op, rewriter.getI64Type(),
+                                                query.getResult(0));
+    return success();
+  }
+};
+
+struct BarrierOpLowering : OpConversionPattern<nm::BarrierOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::BarrierOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    mpi::Barrier::create(rewriter, op.getLoc(), TypeRange{},
+                         adaptor.getComm());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+mpi::MPI_ReductionOpEnum toMPI(nm::ReduceKind kind) {
+  switch (kind) {
+  case nm::ReduceKind::sum:
+    return mpi::MPI_ReductionOpEnum::MPI_SUM;
+  case nm::ReduceKind::prod:
+    return mpi::MPI_ReductionOpEnum::MPI_PROD;
+  case nm::ReduceKind::max:
+    return mpi::MPI_ReductionOpEnum::MPI_MAX;
+  case nm::ReduceKind::min:
+    return mpi::MPI_ReductionOpEnum::MPI_MIN;
+  case nm::ReduceKind::land:
+    return mpi::MPI_ReductionOpEnum::MPI_LAND;
+  case nm::ReduceKind::lor:
+    return mpi::MPI_ReductionOpEnum::MPI_LOR;
+  }
+  return mpi::MPI_ReductionOpEnum::MPI_OP_NULL;
+}
+
+/// A scalar allreduce goes through one-element buffers on the stack: the
+/// mpi dialect reduces memrefs.
+struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::AllreduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type element = abiType(op.getValue().getType());
+    auto bufferType = MemRefType::get({1}, element);
+    Value send = memref::AllocaOp::create(rewriter, loc, bufferType);
+    Value recv = memref::AllocaOp::create(rewriter, loc, bufferType);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    memref::StoreOp::create(rewriter, loc,
+                            toAbi(rewriter, loc, adaptor.getValue()), send,
+                            ValueRange{zero});
+    mpi::AllReduceOp::create(rewriter, loc, /*retval=*/Type(), send, recv,
+                             toMPI(op.getKind()), adaptor.getComm());
+    Value result = memref::LoadOp::create(rewriter, loc, recv, ValueRange{zero});
+    rewriter.replaceOp(op,
+                       fromAbi(rewriter, loc, result, op.getValue().getType()));
+    return success();
+  }
+};
+
+/// The mpi dialect has no gather: the runtime does one MPI_Gather into a
+/// list at the root.
+struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::GatherOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
+      return rewriter.notifyMatchFailure(
+          op, "the runtime gathers on MPI.COMM_WORLD only");
+    Type element = op.getValue().getType();
+    Value result = callRuntime(
+        rewriter, op, ("nmrt_gather_" + runtimeSuffix(element)).str(),
+        op.getType(),
+        {toAbi(rewriter, op.getLoc(), adaptor.getValue()), adaptor.getRoot()});
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct ListLenOpLowering : OpConversionPattern<nm::ListLenOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListLenOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // A for loop and len() raise different TypeErrors on None.
+    StringRef name = op.getIter() ? "nmrt_list_iter_len" : "nmrt_list_len";
+    Value length =
+        callRuntime(rewriter, op, name, rewriter.getI64Type(),
+                    {adaptor.getList(), lineConstant(rewriter, op.getLoc())});
+    rewriter.replaceOp(op, length);
+    return success();
+  }
+};
+
+struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListGetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type element = op.getType();
+    Value v = callRuntime(
+        rewriter, op, ("nmrt_list_get_" + runtimeSuffix(element)).str(),
+        abiType(element),
+        {adaptor.getList(), adaptor.getIndex(),
+         lineConstant(rewriter, op.getLoc())});
+    rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
+    return success();
+  }
+};
+
+struct WtimeOpLowering : OpConversionPattern<nm::WtimeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::WtimeOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, callRuntime(rewriter, op, "nmrt_wtime",
+                                       rewriter.getF64Type(), {}));
+    return success();
+  }
+};
+
+struct ConvertNMToMPIPass
+    : nmc::impl::ConvertNMToMPIBase<ConvertNMToMPIPass> {
+  using ConvertNMToMPIBase::ConvertNMToMPIBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *context = &getContext();
+    if (mpiImplementation != "OpenMPI" && mpiImplementation != "MPICH") {
+      module.emitError("unknown MPI implementation '")
+          << mpiImplementation << "' (expected OpenMPI or MPICH)";
+      return signalPassFailure();
+    }
+    // The mpi dialect's lowering reads the implementation from DLTI.
+    if (!module->hasAttr(DLTIDialect::kMapAttrName)) {
+      auto entry = DataLayoutEntryAttr::get(
+          StringAttr::get(context, "MPI:Implementation"),
+          StringAttr::get(context, mpiImplementation));
+      module->setAttr(DLTIDialect::kMapAttrName,
+                      MapAttr::get(context, {entry}));
+    }
+
+    TypeConverter converter;
+    converter.addConversion([](Type type) { return type; });
+    nmc::populateNMToMPITypeConversions(converter);
+    RewritePatternSet patterns(context);
+    nmc::populateNMToMPIConversionPatterns(converter, patterns);
+    ConversionTarget target(*context);
+    target.addIllegalDialect<nm::NMDialect>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void nmc::populateNMToMPITypeConversions(TypeConverter &converter) {
+  converter.addConversion([](nm::CommType type) -> Type {
+    return mpi::CommType::get(type.getContext());
+  });
+}
+
+void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
+                                            RewritePatternSet &patterns) {
+  patterns.add<CommWorldOpLowering,
+               CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
+               CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>,
+               BarrierOpLowering, AllreduceOpLowering, GatherOpLowering,
+               ListLenOpLowering, ListGetOpLowering, WtimeOpLowering>(
+      converter, patterns.getContext());
+}

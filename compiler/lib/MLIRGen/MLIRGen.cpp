@@ -1,0 +1,1568 @@
+//===- MLIRGen.cpp - Typed AST to MLIR ------------------------------------===//
+//
+// Control flow is emitted with `cf` branches, not `scf`, because Python's
+// break, continue and early return leave loops anywhere. Every block where
+// paths join (loop headers, loop exits, the end of an if) takes all of the
+// instance's variables as block arguments, in one fixed order; region
+// simplification later drops the arguments that never change.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nmc/MLIRGen/MLIRGen.h"
+
+#include "nmc/Sema/Builtins.h"
+#include "nmc/Support/RuntimeFunctions.h"
+#include "nm/IR/NMOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/DLTI/DLTI.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MPI/IR/MPI.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <cmath>
+
+using namespace nmc;
+using namespace nmc::ast;
+using sema::FunctionInstance;
+using sema::Type;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
+                  mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
+                  mlir::math::MathDialect, mlir::memref::MemRefDialect,
+                  mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
+                  mlir::ub::UBDialect, mlir::mpi::MPIDialect,
+                  mlir::DLTIDialect>();
+}
+
+namespace {
+
+/// Branch targets of the innermost loop.
+struct LoopTargets {
+  mlir::Block *continueBlock;
+  mlir::Block *breakBlock;
+};
+
+class MLIRGenerator {
+public:
+  MLIRGenerator(mlir::MLIRContext &context, const sema::Program &program,
+                DiagnosticEngine &diags, const MLIRGenOptions &options)
+      : context(context), builder(&context), program(program), diags(diags),
+        options(options) {}
+
+  mlir::OwningOpRef<mlir::ModuleOp> run();
+
+private:
+  //===--- Types and locations ---------------------------------------------===//
+  mlir::Location loc(SourceLoc l) {
+    return mlir::FileLineColLoc::get(&context, diags.getFilename(), l.line,
+                                     l.col);
+  }
+  /// The MLIR type holding values of `t`, or null for types without one.
+  mlir::Type storageType(const Type &t);
+  mlir::MemRefType arrayType(const Type &t);
+
+  //===--- Functions and variables -----------------------------------------===//
+  void declareGlobals();
+  void generateInstance(const FunctionInstance &instance);
+  mlir::Value callRuntime(mlir::Location l, llvm::StringRef name,
+                          mlir::TypeRange results, mlir::ValueRange args);
+  std::string globalSymbol(llvm::StringRef name) {
+    return ("__nmc_global_" + name).str();
+  }
+  mlir::Value readVariable(const std::string &name, SourceLoc l);
+  void writeVariable(const std::string &name, mlir::Value value, SourceLoc l);
+
+  //===--- Control flow ----------------------------------------------------===//
+  /// A block whose arguments are the instance's variables.
+  mlir::Block *createJoinBlock();
+  llvm::SmallVector<mlir::Value> variableValues();
+  /// Continues in `block`, reading the variables from its arguments.
+  void enterJoinBlock(mlir::Block *block);
+  void branchTo(mlir::Location l, mlir::Block *block);
+  /// After a terminator: later statements go into a fresh unreachable block.
+  void startUnreachableBlock();
+  mlir::Block *createBlock() {
+    mlir::Block *block = new mlir::Block();
+    region->push_back(block);
+    return block;
+  }
+  /// Calls nmrt_raise(excName, message, line) when `condition` holds.
+  void raiseIf(mlir::Value condition, llvm::StringRef excName,
+               llvm::StringRef message, SourceLoc l);
+
+  //===--- Statements ------------------------------------------------------===//
+  void genBody(const StmtList &body);
+  void genStmt(const Stmt &stmt);
+  void genAssign(const Assign &assign);
+  void genAssignTarget(const Expr &target, mlir::Value value,
+                       const Type &valueType, SourceLoc l);
+  void genAugAssign(const AugAssign &aug);
+  void genIf(const If &ifStmt);
+  void genWhile(const While &whileStmt);
+  void genFor(const For &forStmt);
+  void genReturn(const Return &ret);
+  void genAssert(const Assert &assertStmt);
+  /// A counted loop from `start` while `index < stop` (or `>` for a negative
+  /// step), calling `genElement(index)` at the top of each iteration.
+  void genCountedLoop(const For &forStmt, mlir::Value start, mlir::Value stop,
+                      mlir::Value step, bool stepIsPositiveConstant,
+                      llvm::function_ref<void(mlir::Value)> genElement);
+
+  //===--- Expressions -----------------------------------------------------===//
+  Type typeOf(const Expr &e) const { return instance->typeOf(&e); }
+  mlir::Value gen(const Expr &expr);
+  /// gen() converted to `to`.
+  mlir::Value genAs(const Expr &expr, const Type &to);
+  mlir::Value genName(const Name &name);
+  mlir::Value genAttribute(const Attribute &attr);
+  mlir::Value genSubscript(const Subscript &sub);
+  /// Element `index` of a tuple-typed expression.
+  mlir::Value genTupleElement(const Expr &tuple, int64_t index);
+  mlir::Value genCall(const Call &call);
+  mlir::Value genBuiltinCall(const Call &call, const std::string &name);
+  mlir::Value genMathCall(const Call &call, const std::string &name);
+  mlir::Value genCommCall(const Call &call, const std::string &name);
+  mlir::Value genArrayConstructor(const Call &call, const std::string &name);
+  void genPrint(const Call &call);
+  mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,
+                        mlir::Value rhs, const Type &rhsType,
+                        const Type &resultType, SourceLoc l);
+  mlir::Value genIntBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
+                           SourceLoc l);
+  mlir::Value genFloatBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
+                             SourceLoc l);
+  mlir::Value genUnary(const UnaryOp &un);
+  mlir::Value genCompareOp(CmpOpKind op, mlir::Value lhs, const Type &lhsType,
+                           mlir::Value rhs, const Type &rhsType, SourceLoc l);
+  mlir::Value genCompare(const Compare &cmp);
+  mlir::Value genBoolOp(const BoolOp &boolOp);
+  mlir::Value genIfExp(const IfExp &ifExp);
+  /// Evaluates `cond`; if `shortCircuitWhen` equals it the result is
+  /// `early`, otherwise genRest(). Used by and/or and chained comparisons.
+  mlir::Value genShortCircuit(mlir::Value cond, bool shortCircuitWhen,
+                              mlir::Value early,
+                              llvm::function_ref<mlir::Value()> genRest,
+                              SourceLoc l);
+  mlir::Value genArrayElementAddress(const Subscript &sub,
+                                     mlir::Value &array);
+  mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
+
+  //===--- Values ----------------------------------------------------------===//
+  mlir::Value convert(mlir::Value v, const Type &from, const Type &to,
+                      SourceLoc l);
+  mlir::Value truthy(mlir::Value v, const Type &t, SourceLoc l);
+  mlir::Value constInt(int64_t v, mlir::Location l) {
+    return mlir::arith::ConstantIntOp::create(builder, l, builder.getI64Type(),
+                                              v);
+  }
+  mlir::Value constBool(bool v, mlir::Location l) {
+    return mlir::arith::ConstantIntOp::create(builder, l, builder.getI1Type(),
+                                              v);
+  }
+  mlir::Value constFloat(double v, mlir::Location l) {
+    return mlir::arith::ConstantFloatOp::create(
+        builder, l, builder.getF64Type(), llvm::APFloat(v));
+  }
+  mlir::Value toIndex(mlir::Value v, mlir::Location l) {
+    return mlir::arith::IndexCastOp::create(builder, l, builder.getIndexType(),
+                                            v);
+  }
+  mlir::Value fromIndex(mlir::Value v, mlir::Location l) {
+    return mlir::arith::IndexCastOp::create(builder, l, builder.getI64Type(),
+                                            v);
+  }
+  mlir::Value stringConstant(llvm::StringRef text, mlir::Location l);
+  mlir::Value commWorld(mlir::Location l) {
+    return mlir::nm::CommWorldOp::create(builder, l,
+                                         mlir::nm::CommType::get(&context));
+  }
+  mlir::arith::FastMathFlagsAttr fastmath() {
+    return mlir::arith::FastMathFlagsAttr::get(
+        &context, instance->fastmath ? mlir::arith::FastMathFlags::fast
+                                     : mlir::arith::FastMathFlags::none);
+  }
+  /// Reports an error and gives a placeholder value so generation goes on.
+  mlir::Value error(SourceLoc l, const std::string &message,
+                    mlir::Type type = {});
+
+  mlir::MLIRContext &context;
+  mlir::OpBuilder builder;
+  const sema::Program &program;
+  DiagnosticEngine &diags;
+  const MLIRGenOptions &options;
+  mlir::ModuleOp module;
+  llvm::StringMap<std::string> stringSymbols;
+
+  // State of the instance being generated.
+  const FunctionInstance *instance = nullptr;
+  mlir::Region *region = nullptr;
+  std::vector<std::string> variables;
+  llvm::StringMap<mlir::Value> env;
+  std::vector<LoopTargets> loops;
+  bool failed = false;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+mlir::MemRefType MLIRGenerator::arrayType(const Type &t) {
+  // Arrays may be strided views, so their layout is fully dynamic.
+  int64_t rank = t.getRank();
+  llvm::SmallVector<int64_t> shape(rank, mlir::ShapedType::kDynamic);
+  llvm::SmallVector<int64_t> strides(rank, mlir::ShapedType::kDynamic);
+  auto layout = mlir::StridedLayoutAttr::get(
+      &context, mlir::ShapedType::kDynamic, strides);
+  return mlir::MemRefType::get(shape, storageType(t.getElement()), layout);
+}
+
+mlir::Type MLIRGenerator::storageType(const Type &t) {
+  switch (t.getKind()) {
+  case Type::Kind::Bool:
+    return builder.getI1Type();
+  case Type::Kind::Int:
+    return builder.getI64Type();
+  case Type::Kind::Float:
+    return builder.getF64Type();
+  case Type::Kind::Str:
+    return mlir::LLVM::LLVMPointerType::get(&context);
+  case Type::Kind::List:
+    return mlir::nm::ListType::get(&context, storageType(t.getElement()));
+  case Type::Kind::Array:
+    return arrayType(t);
+  default:
+    return {};
+  }
+}
+
+mlir::Value MLIRGenerator::error(SourceLoc l, const std::string &message,
+                                 mlir::Type type) {
+  diags.error(l, message);
+  failed = true;
+  if (!type)
+    return {};
+  return mlir::ub::PoisonOp::create(builder, loc(l), type);
+}
+
+//===----------------------------------------------------------------------===//
+// Module, functions and variables
+//===----------------------------------------------------------------------===//
+
+mlir::OwningOpRef<mlir::ModuleOp> MLIRGenerator::run() {
+  module = mlir::ModuleOp::create(
+      mlir::FileLineColLoc::get(&context, diags.getFilename(), 1, 1));
+  builder.setInsertionPointToEnd(module.getBody());
+  declareGlobals();
+  for (const auto &inst : program.instances)
+    generateInstance(*inst);
+  if (failed)
+    return nullptr;
+  if (mlir::failed(mlir::verify(module))) {
+    diags.error({1, 1}, "internal error: generated MLIR does not verify");
+    return nullptr;
+  }
+  return module;
+}
+
+void MLIRGenerator::declareGlobals() {
+  for (const auto &entry : program.globalsReadByFunctions) {
+    llvm::StringRef name = entry.getKey();
+    Type t = program.globalType(name);
+    mlir::Type type = storageType(t);
+    if (!type || t.is(Type::Kind::Array)) {
+      error({1, 1}, "module-level " + t.str() + " variable '" + name.str() +
+                        "' read inside a function is not supported yet");
+      continue;
+    }
+    auto memrefType = mlir::MemRefType::get({}, type);
+    mlir::memref::GlobalOp::create(
+        builder, module.getLoc(), globalSymbol(name),
+        builder.getStringAttr("private"), memrefType, mlir::Attribute(),
+        /*constant=*/false, /*alignment=*/nullptr);
+  }
+}
+
+mlir::Value MLIRGenerator::callRuntime(mlir::Location l, llvm::StringRef name,
+                                       mlir::TypeRange results,
+                                       mlir::ValueRange args) {
+  auto f = getOrDeclareRuntimeFunction(
+      builder, module, name, builder.getFunctionType(args.getTypes(), results));
+  auto call = mlir::func::CallOp::create(builder, l, f, args);
+  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+}
+
+mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
+                                          mlir::Location l) {
+  std::string &symbol = stringSymbols[text];
+  if (symbol.empty())
+    symbol = "__nmc_str_" + std::to_string(stringSymbols.size() - 1);
+  if (!module.lookupSymbol(symbol)) {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(module.getBody());
+    std::string withNul = text.str();
+    withNul.push_back('\0');
+    auto type = mlir::LLVM::LLVMArrayType::get(builder.getI8Type(),
+                                               withNul.size());
+    mlir::LLVM::GlobalOp::create(builder, l, type, /*isConstant=*/true,
+                                 mlir::LLVM::Linkage::Internal, symbol,
+                                 builder.getStringAttr(withNul));
+  }
+  return mlir::LLVM::AddressOfOp::create(
+      builder, l, mlir::LLVM::LLVMPointerType::get(&context), symbol);
+}
+
+void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
+  instance = &inst;
+  env.clear();
+  loops.clear();
+  variables.clear();
+  for (const std::string &name : inst.localNames)
+    if (storageType(inst.locals.lookup(name)))
+      variables.push_back(name);
+
+  llvm::SmallVector<mlir::Type> params;
+  for (const Type &t : inst.paramTypes)
+    params.push_back(storageType(t));
+  llvm::SmallVector<mlir::Type> results;
+  if (mlir::Type ret = storageType(inst.returnType))
+    results.push_back(ret);
+  SourceLoc defLoc = inst.def ? inst.def->getLoc() : SourceLoc{1, 1};
+  builder.setInsertionPointToEnd(module.getBody());
+  auto func = mlir::func::FuncOp::create(
+      builder, loc(defLoc), inst.symbol,
+      builder.getFunctionType(params, results));
+  if (!inst.isModuleBody())
+    func.setPrivate();
+  region = &func.getBody();
+  mlir::Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+
+  // Every variable has a value from the start; one read before Python would
+  // have bound it reads poison.
+  for (const std::string &name : variables)
+    env[name] = mlir::ub::PoisonOp::create(
+        builder, loc(defLoc), storageType(inst.locals.lookup(name)));
+  for (size_t i = 0; i < params.size(); ++i)
+    env[inst.def->params[i].name] = entry->getArgument(i);
+
+  if (inst.isModuleBody()) {
+    mlir::Location l = loc(defLoc);
+    callRuntime(l, "nmrt_set_source_name", {},
+                {stringConstant(diags.getFilename(), l)});
+    genBody(program.module->body);
+  } else {
+    genBody(inst.def->body);
+  }
+  // Falling off the end returns None.
+  mlir::Block *last = builder.getInsertionBlock();
+  if (last->empty() || !last->back().hasTrait<mlir::OpTrait::IsTerminator>()) {
+    mlir::Location l = loc(defLoc);
+    if (results.empty())
+      mlir::func::ReturnOp::create(builder, l);
+    else
+      mlir::func::ReturnOp::create(
+          builder, l,
+          mlir::ValueRange{mlir::ub::PoisonOp::create(builder, l, results[0])});
+  }
+}
+
+mlir::Value MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
+  auto it = env.find(name);
+  if (it != env.end())
+    return it->second;
+  // A module-level variable read inside a function.
+  Type t = program.globalType(name);
+  mlir::Type type = storageType(t);
+  if (!type || !program.globalsReadByFunctions.contains(name))
+    return error(l, "internal error: no storage for '" + name + "'", type);
+  mlir::Location location = loc(l);
+  auto global = mlir::memref::GetGlobalOp::create(
+      builder, location, mlir::MemRefType::get({}, type), globalSymbol(name));
+  return mlir::memref::LoadOp::create(builder, location, global,
+                                      mlir::ValueRange{});
+}
+
+void MLIRGenerator::writeVariable(const std::string &name, mlir::Value value,
+                                  SourceLoc l) {
+  env[name] = value;
+  if (instance->isModuleBody() && program.globalsReadByFunctions.contains(name)) {
+    mlir::Location location = loc(l);
+    auto global = mlir::memref::GetGlobalOp::create(
+        builder, location, mlir::MemRefType::get({}, value.getType()),
+        globalSymbol(name));
+    mlir::memref::StoreOp::create(builder, location, value, global,
+                                  mlir::ValueRange{});
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+mlir::Block *MLIRGenerator::createJoinBlock() {
+  mlir::Block *block = createBlock();
+  for (const std::string &name : variables)
+    block->addArgument(env[name].getType(), env[name].getLoc());
+  return block;
+}
+
+llvm::SmallVector<mlir::Value> MLIRGenerator::variableValues() {
+  llvm::SmallVector<mlir::Value> values;
+  for (const std::string &name : variables)
+    values.push_back(env[name]);
+  return values;
+}
+
+void MLIRGenerator::enterJoinBlock(mlir::Block *block) {
+  builder.setInsertionPointToEnd(block);
+  for (size_t i = 0; i < variables.size(); ++i)
+    env[variables[i]] = block->getArgument(i);
+}
+
+void MLIRGenerator::branchTo(mlir::Location l, mlir::Block *block) {
+  mlir::cf::BranchOp::create(builder, l, block, variableValues());
+}
+
+void MLIRGenerator::startUnreachableBlock() {
+  builder.setInsertionPointToEnd(createBlock());
+}
+
+void MLIRGenerator::raiseIf(mlir::Value condition, llvm::StringRef excName,
+                            llvm::StringRef message, SourceLoc l) {
+  mlir::Location location = loc(l);
+  mlir::Block *raiseBlock = createBlock();
+  mlir::Block *continueBlock = createBlock();
+  mlir::cf::CondBranchOp::create(builder, location, condition, raiseBlock,
+                                 continueBlock);
+  builder.setInsertionPointToEnd(raiseBlock);
+  callRuntime(location, "nmrt_raise", {},
+              {stringConstant(excName, location),
+               stringConstant(message, location), constInt(l.line, location)});
+  mlir::cf::BranchOp::create(builder, location, continueBlock);
+  builder.setInsertionPointToEnd(continueBlock);
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+void MLIRGenerator::genBody(const StmtList &body) {
+  for (const StmtPtr &stmt : body)
+    genStmt(*stmt);
+}
+
+void MLIRGenerator::genStmt(const Stmt &stmt) {
+  mlir::Location l = loc(stmt.getLoc());
+  switch (stmt.getKind()) {
+  case Stmt::Kind::Expr:
+    gen(*cast<ExprStmt>(stmt).value);
+    return;
+  case Stmt::Kind::Assign:
+    return genAssign(cast<Assign>(stmt));
+  case Stmt::Kind::AugAssign:
+    return genAugAssign(cast<AugAssign>(stmt));
+  case Stmt::Kind::If:
+    return genIf(cast<If>(stmt));
+  case Stmt::Kind::While:
+    return genWhile(cast<While>(stmt));
+  case Stmt::Kind::For:
+    return genFor(cast<For>(stmt));
+  case Stmt::Kind::Break:
+    branchTo(l, loops.back().breakBlock);
+    return startUnreachableBlock();
+  case Stmt::Kind::Continue:
+    branchTo(l, loops.back().continueBlock);
+    return startUnreachableBlock();
+  case Stmt::Kind::Return:
+    return genReturn(cast<Return>(stmt));
+  case Stmt::Kind::Assert:
+    return genAssert(cast<Assert>(stmt));
+  case Stmt::Kind::Pass:
+  case Stmt::Kind::Import:
+  case Stmt::Kind::FunctionDef:
+    // Imports and definitions bind compile-time values only.
+    return;
+  }
+}
+
+void MLIRGenerator::genAssign(const Assign &assign) {
+  // Python evaluates the value once, then assigns targets left to right.
+  const Expr &value = *assign.value;
+  Type valueType = typeOf(value);
+  if (valueType.is(Type::Kind::Tuple)) {
+    // `u, v = v, u`: every element is read before any target is written.
+    for (const ExprPtr &target : assign.targets) {
+      auto *tuple = dyn_cast<Tuple>(target.get());
+      if (!tuple) {
+        error(target->getLoc(), "tuple-valued variables are not supported yet");
+        return;
+      }
+      llvm::SmallVector<mlir::Value> elements;
+      for (size_t i = 0; i < tuple->elts.size(); ++i)
+        elements.push_back(genTupleElement(value, i));
+      for (size_t i = 0; i < tuple->elts.size(); ++i)
+        genAssignTarget(*tuple->elts[i], elements[i],
+                        valueType.getElements()[i], assign.getLoc());
+    }
+    return;
+  }
+  mlir::Value v = gen(value);
+  for (const ExprPtr &target : assign.targets)
+    genAssignTarget(*target, v, valueType, assign.getLoc());
+}
+
+void MLIRGenerator::genAssignTarget(const Expr &target, mlir::Value value,
+                                    const Type &valueType, SourceLoc l) {
+  if (auto *name = dyn_cast<Name>(&target)) {
+    Type varType = instance->locals.lookup(name->id);
+    if (!storageType(varType))
+      return; // a compile-time value: nothing to store
+    writeVariable(name->id, convert(value, valueType, varType, l), l);
+    return;
+  }
+  if (auto *sub = dyn_cast<Subscript>(&target)) {
+    mlir::Value array;
+    mlir::Value index = genArrayElementAddress(*sub, array);
+    Type element = typeOf(*sub->value).getElement();
+    mlir::memref::StoreOp::create(builder, loc(l),
+                                  convert(value, valueType, element, l), array,
+                                  index);
+    return;
+  }
+  error(target.getLoc(), "assignment to this target is not supported yet");
+}
+
+void MLIRGenerator::genAugAssign(const AugAssign &aug) {
+  Type valueType = typeOf(*aug.value);
+  if (auto *name = dyn_cast<Name>(aug.target.get())) {
+    Type varType = instance->locals.lookup(name->id);
+    Type current = typeOf(*aug.target);
+    mlir::Value lhs = readVariable(name->id, aug.getLoc());
+    mlir::Value rhs = gen(*aug.value);
+    Type result = sema::promoteNumeric(current, valueType);
+    if (aug.op == BinOpKind::Div)
+      result = Type::floating();
+    if ((aug.op == BinOpKind::BitAnd || aug.op == BinOpKind::BitOr ||
+         aug.op == BinOpKind::BitXor) &&
+        current.is(Type::Kind::Bool) && valueType.is(Type::Kind::Bool))
+      result = Type::boolean();
+    mlir::Value v = genBinary(aug.op, lhs, current, rhs, valueType, result,
+                              aug.getLoc());
+    writeVariable(name->id, convert(v, result, varType, aug.getLoc()),
+                  aug.getLoc());
+    return;
+  }
+  auto *sub = cast<Subscript>(aug.target.get());
+  // The container and index are evaluated once, as Python does.
+  mlir::Value array;
+  mlir::Value index = genArrayElementAddress(*sub, array);
+  Type element = typeOf(*sub->value).getElement();
+  mlir::Location l = loc(aug.getLoc());
+  mlir::Value current = mlir::memref::LoadOp::create(builder, l, array, index);
+  mlir::Value rhs = gen(*aug.value);
+  Type result = aug.op == BinOpKind::Div
+                    ? Type::floating()
+                    : sema::promoteNumeric(element, valueType);
+  mlir::Value v = genBinary(aug.op, current, element, rhs, valueType, result,
+                            aug.getLoc());
+  mlir::memref::StoreOp::create(
+      builder, l, convert(v, result, element, aug.getLoc()), array, index);
+}
+
+void MLIRGenerator::genIf(const If &ifStmt) {
+  auto constant = instance->constantConditions.find(ifStmt.test.get());
+  if (constant != instance->constantConditions.end())
+    return genBody(constant->second ? ifStmt.body : ifStmt.orelse);
+
+  mlir::Location l = loc(ifStmt.getLoc());
+  mlir::Value cond =
+      truthy(gen(*ifStmt.test), typeOf(*ifStmt.test), ifStmt.getLoc());
+  mlir::Block *thenBlock = createBlock();
+  mlir::Block *elseBlock = createBlock();
+  mlir::Block *merge = createJoinBlock();
+  mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  llvm::StringMap<mlir::Value> before = env;
+
+  builder.setInsertionPointToEnd(thenBlock);
+  genBody(ifStmt.body);
+  branchTo(l, merge);
+
+  env = before;
+  builder.setInsertionPointToEnd(elseBlock);
+  genBody(ifStmt.orelse);
+  branchTo(l, merge);
+
+  enterJoinBlock(merge);
+}
+
+void MLIRGenerator::genWhile(const While &whileStmt) {
+  mlir::Location l = loc(whileStmt.getLoc());
+  mlir::Block *header = createJoinBlock();
+  mlir::Block *exit = createJoinBlock();
+  branchTo(l, header);
+
+  enterJoinBlock(header);
+  mlir::Value cond =
+      truthy(gen(*whileStmt.test), typeOf(*whileStmt.test), whileStmt.getLoc());
+  mlir::Block *body = createBlock();
+  mlir::Block *orelse = createBlock();
+  mlir::cf::CondBranchOp::create(builder, l, cond, body, orelse);
+  llvm::StringMap<mlir::Value> atHeader = env;
+
+  builder.setInsertionPointToEnd(body);
+  loops.push_back({header, exit});
+  genBody(whileStmt.body);
+  loops.pop_back();
+  branchTo(l, header);
+
+  env = atHeader;
+  builder.setInsertionPointToEnd(orelse);
+  genBody(whileStmt.orelse);
+  branchTo(l, exit);
+
+  enterJoinBlock(exit);
+}
+
+void MLIRGenerator::genCountedLoop(
+    const For &forStmt, mlir::Value start, mlir::Value stop, mlir::Value step,
+    bool stepIsPositiveConstant,
+    llvm::function_ref<void(mlir::Value)> genElement) {
+  mlir::Location l = loc(forStmt.getLoc());
+  mlir::Type i64 = builder.getI64Type();
+  mlir::Block *header = createJoinBlock();
+  mlir::Value counter = header->addArgument(i64, l);
+  mlir::Block *latch = createJoinBlock();
+  mlir::Block *exit = createJoinBlock();
+  llvm::SmallVector<mlir::Value> entryValues = variableValues();
+  entryValues.push_back(start);
+  mlir::cf::BranchOp::create(builder, l, header, entryValues);
+
+  enterJoinBlock(header);
+  mlir::Value more;
+  if (stepIsPositiveConstant) {
+    more = mlir::arith::CmpIOp::create(
+        builder, l, mlir::arith::CmpIPredicate::slt, counter, stop);
+  } else {
+    auto up = mlir::arith::CmpIOp::create(
+        builder, l, mlir::arith::CmpIPredicate::slt, counter, stop);
+    auto down = mlir::arith::CmpIOp::create(
+        builder, l, mlir::arith::CmpIPredicate::sgt, counter, stop);
+    auto positive = mlir::arith::CmpIOp::create(
+        builder, l, mlir::arith::CmpIPredicate::sgt, step, constInt(0, l));
+    more = mlir::arith::SelectOp::create(builder, l, positive, up, down);
+  }
+  mlir::Block *body = createBlock();
+  mlir::Block *orelse = createBlock();
+  mlir::cf::CondBranchOp::create(builder, l, more, body, orelse);
+  llvm::StringMap<mlir::Value> atHeader = env;
+
+  builder.setInsertionPointToEnd(body);
+  genElement(counter);
+  loops.push_back({latch, exit});
+  genBody(forStmt.body);
+  loops.pop_back();
+  branchTo(l, latch);
+
+  enterJoinBlock(latch);
+  llvm::SmallVector<mlir::Value> nextValues = variableValues();
+  nextValues.push_back(mlir::arith::AddIOp::create(builder, l, counter, step));
+  mlir::cf::BranchOp::create(builder, l, header, nextValues);
+
+  env = atHeader;
+  builder.setInsertionPointToEnd(orelse);
+  genBody(forStmt.orelse);
+  branchTo(l, exit);
+
+  enterJoinBlock(exit);
+}
+
+void MLIRGenerator::genFor(const For &forStmt) {
+  mlir::Location l = loc(forStmt.getLoc());
+  auto &target = cast<Name>(*forStmt.target);
+  Type targetType = instance->locals.lookup(target.id);
+  auto bindTarget = [&](mlir::Value element, const Type &elementType) {
+    writeVariable(target.id,
+                  convert(element, elementType, targetType, forStmt.getLoc()),
+                  forStmt.getLoc());
+  };
+
+  Type iterType = typeOf(*forStmt.iter);
+  if (iterType.is(Type::Kind::Builtin)) {
+    // range(stop), range(start, stop) or range(start, stop, step).
+    auto &call = cast<Call>(*forStmt.iter);
+    llvm::SmallVector<mlir::Value> args;
+    for (const ExprPtr &arg : call.args)
+      args.push_back(genAs(*arg, Type::integer()));
+    mlir::Value start = args.size() == 1 ? constInt(0, l) : args[0];
+    mlir::Value stop = args.size() == 1 ? args[0] : args[1];
+    mlir::Value step = args.size() == 3 ? args[2] : constInt(1, l);
+    bool positiveConstant = args.size() < 3;
+    if (args.size() == 3) {
+      if (auto *lit = dyn_cast<IntLit>(call.args[2].get())) {
+        positiveConstant = lit->value > 0;
+        if (lit->value == 0)
+          raiseIf(constBool(true, l), "ValueError",
+                  "range() arg 3 must not be zero", call.getLoc());
+      } else {
+        raiseIf(mlir::arith::CmpIOp::create(
+                    builder, l, mlir::arith::CmpIPredicate::eq, step,
+                    constInt(0, l)),
+                "ValueError", "range() arg 3 must not be zero", call.getLoc());
+      }
+    }
+    genCountedLoop(forStmt, start, stop, step, positiveConstant,
+                   [&](mlir::Value i) { bindTarget(i, Type::integer()); });
+    return;
+  }
+  mlir::Value iterable = gen(*forStmt.iter);
+  if (iterType.is(Type::Kind::List)) {
+    auto length = mlir::nm::ListLenOp::create(
+        builder, l, builder.getI64Type(), iterable, builder.getUnitAttr());
+    genCountedLoop(forStmt, constInt(0, l), length, constInt(1, l), true,
+                   [&](mlir::Value i) {
+                     bindTarget(mlir::nm::ListGetOp::create(
+                                    builder, l, storageType(iterType.getElement()),
+                                    iterable, i),
+                                iterType.getElement());
+                   });
+    return;
+  }
+  // A 1-d array.
+  mlir::Value length =
+      fromIndex(mlir::memref::DimOp::create(builder, l, iterable, 0), l);
+  genCountedLoop(forStmt, constInt(0, l), length, constInt(1, l), true,
+                 [&](mlir::Value i) {
+                   bindTarget(mlir::memref::LoadOp::create(
+                                  builder, l, iterable,
+                                  mlir::ValueRange{toIndex(i, l)}),
+                              iterType.getElement());
+                 });
+}
+
+void MLIRGenerator::genReturn(const Return &ret) {
+  mlir::Location l = loc(ret.getLoc());
+  if (!storageType(instance->returnType)) {
+    if (ret.value)
+      gen(*ret.value);
+    mlir::func::ReturnOp::create(builder, l);
+  } else {
+    mlir::Value v = genAs(*ret.value, instance->returnType);
+    mlir::func::ReturnOp::create(builder, l, mlir::ValueRange{v});
+  }
+  startUnreachableBlock();
+}
+
+void MLIRGenerator::genAssert(const Assert &assertStmt) {
+  mlir::Location l = loc(assertStmt.getLoc());
+  mlir::Value ok = truthy(gen(*assertStmt.test), typeOf(*assertStmt.test),
+                          assertStmt.getLoc());
+  mlir::Value failedCond =
+      mlir::arith::XOrIOp::create(builder, l, ok, constBool(true, l));
+  std::string message;
+  if (assertStmt.msg)
+    message = cast<StrLit>(*assertStmt.msg).value;
+  raiseIf(failedCond, "AssertionError", message, assertStmt.getLoc());
+}
+
+//===----------------------------------------------------------------------===//
+// Values
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::convert(mlir::Value v, const Type &from,
+                                   const Type &to, SourceLoc l) {
+  if (from == to || !v)
+    return v;
+  mlir::Location location = loc(l);
+  auto kindOf = [](const Type &t) { return t.getKind(); };
+  if (kindOf(to) == Type::Kind::Float) {
+    if (kindOf(from) == Type::Kind::Int)
+      return mlir::arith::SIToFPOp::create(builder, location,
+                                           builder.getF64Type(), v);
+    if (kindOf(from) == Type::Kind::Bool)
+      return mlir::arith::UIToFPOp::create(builder, location,
+                                           builder.getF64Type(), v);
+  }
+  if (kindOf(to) == Type::Kind::Int) {
+    if (kindOf(from) == Type::Kind::Bool)
+      return mlir::arith::ExtUIOp::create(builder, location,
+                                          builder.getI64Type(), v);
+    if (kindOf(from) == Type::Kind::Float)
+      return mlir::arith::FPToSIOp::create(builder, location,
+                                           builder.getI64Type(), v);
+  }
+  if (kindOf(to) == Type::Kind::Bool && from.isNumeric())
+    return truthy(v, from, l);
+  if (v.getType() == storageType(to))
+    return v;
+  return error(l, "internal error: cannot convert " + from.str() + " to " +
+                      to.str(),
+               storageType(to));
+}
+
+mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
+  mlir::Location location = loc(l);
+  switch (t.getKind()) {
+  case Type::Kind::Bool:
+    return v;
+  case Type::Kind::Int:
+    return mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::ne, v,
+        constInt(0, location));
+  case Type::Kind::Float:
+    return mlir::arith::CmpFOp::create(builder, location,
+                                       mlir::arith::CmpFPredicate::UNE, v,
+                                       constFloat(0.0, location));
+  default:
+    return error(l, "the truth value of " + t.str() +
+                        " is not supported yet",
+                 builder.getI1Type());
+  }
+}
+
+mlir::Value MLIRGenerator::genAs(const Expr &expr, const Type &to) {
+  return convert(gen(expr), typeOf(expr), to, expr.getLoc());
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::gen(const Expr &expr) {
+  mlir::Location l = loc(expr.getLoc());
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+    return constInt(cast<IntLit>(expr).value, l);
+  case Expr::Kind::FloatLit:
+    return constFloat(cast<FloatLit>(expr).value, l);
+  case Expr::Kind::BoolLit:
+    return constBool(cast<BoolLit>(expr).value, l);
+  case Expr::Kind::StrLit:
+    return stringConstant(cast<StrLit>(expr).value, l);
+  case Expr::Kind::NoneLit:
+    return {};
+  case Expr::Kind::Name:
+    return genName(cast<Name>(expr));
+  case Expr::Kind::Attribute:
+    return genAttribute(cast<Attribute>(expr));
+  case Expr::Kind::Subscript:
+    return genSubscript(cast<Subscript>(expr));
+  case Expr::Kind::Call:
+    return genCall(cast<Call>(expr));
+  case Expr::Kind::BinOp: {
+    auto &bin = cast<BinOp>(expr);
+    mlir::Value lhs = gen(*bin.lhs);
+    mlir::Value rhs = gen(*bin.rhs);
+    return genBinary(bin.op, lhs, typeOf(*bin.lhs), rhs, typeOf(*bin.rhs),
+                     typeOf(bin), bin.getLoc());
+  }
+  case Expr::Kind::UnaryOp:
+    return genUnary(cast<UnaryOp>(expr));
+  case Expr::Kind::BoolOp:
+    return genBoolOp(cast<BoolOp>(expr));
+  case Expr::Kind::Compare:
+    return genCompare(cast<Compare>(expr));
+  case Expr::Kind::IfExp:
+    return genIfExp(cast<IfExp>(expr));
+  case Expr::Kind::Slice:
+  case Expr::Kind::Tuple:
+  case Expr::Kind::List:
+    return error(expr.getLoc(), "this expression is not supported yet here");
+  }
+  return {};
+}
+
+mlir::Value MLIRGenerator::genName(const Name &name) {
+  Type t = typeOf(name);
+  if (!storageType(t))
+    return {}; // compile-time value, used through its type
+  return readVariable(name.id, name.getLoc());
+}
+
+mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
+  mlir::Location l = loc(attr.getLoc());
+  Type base = typeOf(*attr.value);
+  if (base.is(Type::Kind::Module)) {
+    if (auto c = sema::lookupModuleConstant(base.getName(), attr.attr))
+      return constFloat(*c, l);
+    return {}; // a function or communicator, used through its type
+  }
+  if (base.is(Type::Kind::Comm)) {
+    if (attr.attr == "rank")
+      return mlir::nm::RankOp::create(builder, l, builder.getI64Type(),
+                                      commWorld(l));
+    if (attr.attr == "size")
+      return mlir::nm::SizeOp::create(builder, l, builder.getI64Type(),
+                                      commWorld(l));
+    return {};
+  }
+  if (base.is(Type::Kind::Array)) {
+    mlir::Value array = gen(*attr.value);
+    if (attr.attr == "ndim")
+      return constInt(base.getRank(), l);
+    if (attr.attr == "size") {
+      mlir::Value size = constInt(1, l);
+      for (int d = 0; d < base.getRank(); ++d)
+        size = mlir::arith::MulIOp::create(
+            builder, l, size,
+            fromIndex(mlir::memref::DimOp::create(builder, l, array, d), l));
+      return size;
+    }
+  }
+  return error(attr.getLoc(), "attribute '" + attr.attr +
+                                  "' is not supported here yet");
+}
+
+mlir::Value MLIRGenerator::genTupleElement(const Expr &tuple, int64_t index) {
+  mlir::Location l = loc(tuple.getLoc());
+  if (auto *literal = dyn_cast<Tuple>(&tuple))
+    return gen(*literal->elts[index]);
+  if (auto *attr = dyn_cast<Attribute>(&tuple); attr && attr->attr == "shape")
+    return fromIndex(
+        mlir::memref::DimOp::create(builder, l, gen(*attr->value), index), l);
+  return error(tuple.getLoc(), "tuple values are not supported here yet");
+}
+
+mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
+                                      SourceLoc l) {
+  // Negative indices count from the end, as in NumPy.
+  mlir::Location location = loc(l);
+  mlir::Value size =
+      fromIndex(mlir::memref::DimOp::create(builder, location, array, 0),
+                location);
+  mlir::Value negative = mlir::arith::CmpIOp::create(
+      builder, location, mlir::arith::CmpIPredicate::slt, index,
+      constInt(0, location));
+  mlir::Value wrapped = mlir::arith::SelectOp::create(
+      builder, location, negative,
+      mlir::arith::AddIOp::create(builder, location, index, size), index);
+  if (options.boundsCheck) {
+    mlir::Value outside = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::uge, wrapped, size);
+    mlir::Block *raiseBlock = createBlock();
+    mlir::Block *continueBlock = createBlock();
+    mlir::cf::CondBranchOp::create(builder, location, outside, raiseBlock,
+                                   continueBlock);
+    builder.setInsertionPointToEnd(raiseBlock);
+    callRuntime(location, "nmrt_index_error", {},
+                {index, constInt(0, location), size,
+                 constInt(l.line, location)});
+    mlir::cf::BranchOp::create(builder, location, continueBlock);
+    builder.setInsertionPointToEnd(continueBlock);
+  }
+  return toIndex(wrapped, location);
+}
+
+mlir::Value MLIRGenerator::genArrayElementAddress(const Subscript &sub,
+                                                  mlir::Value &array) {
+  array = gen(*sub.value);
+  mlir::Value index = genAs(*sub.index, Type::integer());
+  return arrayIndex(array, index, sub.getLoc());
+}
+
+mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
+  mlir::Location l = loc(sub.getLoc());
+  Type container = typeOf(*sub.value);
+  if (container.is(Type::Kind::Tuple)) {
+    int64_t n = container.getElements().size();
+    const Expr *indexExpr = sub.index.get();
+    int64_t sign = 1;
+    if (auto *neg = dyn_cast<UnaryOp>(indexExpr)) {
+      sign = -1;
+      indexExpr = neg->operand.get();
+    }
+    int64_t i = sign * cast<IntLit>(indexExpr)->value;
+    return genTupleElement(*sub.value, i < 0 ? i + n : i);
+  }
+  if (container.is(Type::Kind::List)) {
+    mlir::Value list = gen(*sub.value);
+    return mlir::nm::ListGetOp::create(
+        builder, l, storageType(container.getElement()), list,
+        genAs(*sub.index, Type::integer()));
+  }
+  mlir::Value array;
+  mlir::Value index = genArrayElementAddress(sub, array);
+  return mlir::memref::LoadOp::create(builder, l, array, index);
+}
+
+mlir::Value MLIRGenerator::genCall(const Call &call) {
+  mlir::Location l = loc(call.getLoc());
+  auto callee = instance->callees.find(&call);
+  if (callee != instance->callees.end()) {
+    const FunctionInstance &target = *callee->second;
+    const auto &bound = instance->boundArgs.lookup(&call);
+    llvm::SmallVector<mlir::Value> args;
+    for (size_t i = 0; i < bound.size(); ++i)
+      args.push_back(genAs(*bound[i], target.paramTypes[i]));
+    auto f = module.lookupSymbol<mlir::func::FuncOp>(target.symbol);
+    llvm::SmallVector<mlir::Type> results;
+    if (mlir::Type ret = storageType(target.returnType))
+      results.push_back(ret);
+    auto op = mlir::func::CallOp::create(
+        builder, l, f ? f.getSymName() : llvm::StringRef(target.symbol),
+        results, args);
+    return op.getNumResults() ? op.getResult(0) : mlir::Value();
+  }
+  Type calleeType = typeOf(*call.func);
+  return genBuiltinCall(call, calleeType.getName());
+}
+
+mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
+                                          const std::string &name) {
+  mlir::Location l = loc(call.getLoc());
+  if (name == "print") {
+    genPrint(call);
+    return {};
+  }
+  if (name.rfind("comm.", 0) == 0)
+    return genCommCall(call, name);
+  if (name == "numpy.empty" || name == "numpy.zeros" || name == "numpy.ones")
+    return genArrayConstructor(call, name);
+  if (name == "mpi4py.MPI.Wtime")
+    return mlir::nm::WtimeOp::create(builder, l, builder.getF64Type());
+  if (name == "len") {
+    Type t = typeOf(*call.args[0]);
+    if (t.is(Type::Kind::Tuple))
+      return constInt(t.getElements().size(), l);
+    mlir::Value v = gen(*call.args[0]);
+    if (t.is(Type::Kind::List))
+      return mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(), v,
+                                         mlir::UnitAttr());
+    return fromIndex(mlir::memref::DimOp::create(builder, l, v, 0), l);
+  }
+  return genMathCall(call, name);
+}
+
+void MLIRGenerator::genPrint(const Call &call) {
+  mlir::Location l = loc(call.getLoc());
+  std::string sep = " ", end = "\n";
+  for (const Keyword &kw : call.keywords)
+    (kw.name == "sep" ? sep : end) = cast<StrLit>(*kw.value).value;
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    if (i)
+      callRuntime(l, "nmrt_print_str", {}, {stringConstant(sep, l)});
+    const Expr &arg = *call.args[i];
+    Type t = typeOf(arg);
+    mlir::Value v = gen(arg);
+    switch (t.getKind()) {
+    case Type::Kind::Int:
+      callRuntime(l, "nmrt_print_i64", {}, {v});
+      break;
+    case Type::Kind::Float:
+      callRuntime(l, "nmrt_print_f64", {}, {v});
+      break;
+    case Type::Kind::Bool:
+      callRuntime(l, "nmrt_print_bool", {},
+                  {mlir::arith::ExtUIOp::create(builder, l,
+                                                builder.getI8Type(), v)});
+      break;
+    case Type::Kind::Str:
+      callRuntime(l, "nmrt_print_str", {}, {v});
+      break;
+    case Type::Kind::None:
+      callRuntime(l, "nmrt_print_none", {}, {});
+      break;
+    case Type::Kind::List:
+      callRuntime(l, "nmrt_print_list", {}, {v});
+      break;
+    default:
+      error(arg.getLoc(), "printing " + t.str() + " is not supported yet");
+    }
+  }
+  callRuntime(l, "nmrt_print_str", {}, {stringConstant(end, l)});
+}
+
+mlir::Value MLIRGenerator::genCommCall(const Call &call,
+                                       const std::string &name) {
+  mlir::Location l = loc(call.getLoc());
+  mlir::Value comm = commWorld(l);
+  auto argument = [&](size_t position,
+                      llvm::StringRef keyword) -> const Expr * {
+    if (call.args.size() > position)
+      return call.args[position].get();
+    for (const Keyword &kw : call.keywords)
+      if (kw.name == keyword)
+        return kw.value.get();
+    return nullptr;
+  };
+  if (name == "comm.Get_rank")
+    return mlir::nm::RankOp::create(builder, l, builder.getI64Type(), comm);
+  if (name == "comm.Get_size")
+    return mlir::nm::SizeOp::create(builder, l, builder.getI64Type(), comm);
+  if (name == "comm.barrier" || name == "comm.Barrier") {
+    mlir::nm::BarrierOp::create(builder, l, comm);
+    return {};
+  }
+  mlir::Value value = gen(*call.args[0]);
+  Type valueType = typeOf(*call.args[0]);
+  if (name == "comm.gather") {
+    const Expr *rootExpr = argument(1, "root");
+    mlir::Value root =
+        rootExpr ? genAs(*rootExpr, Type::integer()) : constInt(0, l);
+    auto listType = mlir::nm::ListType::get(&context, value.getType());
+    return mlir::nm::GatherOp::create(builder, l, listType, comm, value, root);
+  }
+  // comm.allreduce
+  const Expr *opExpr = argument(1, "op");
+  std::string opName = opExpr ? typeOf(*opExpr).getName() : "SUM";
+  auto kind = mlir::nm::symbolizeReduceKind(llvm::StringRef(opName).lower());
+  return mlir::nm::AllreduceOp::create(
+      builder, l, value.getType(), comm, value,
+      mlir::nm::ReduceKindAttr::get(&context, *kind));
+  (void)valueType;
+}
+
+mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
+                                               const std::string &name) {
+  mlir::Location l = loc(call.getLoc());
+  mlir::Value length = genAs(*call.args[0], Type::integer());
+  raiseIf(mlir::arith::CmpIOp::create(builder, l,
+                                      mlir::arith::CmpIPredicate::slt, length,
+                                      constInt(0, l)),
+          "ValueError", "negative dimensions are not allowed", call.getLoc());
+  auto contiguous = mlir::MemRefType::get({mlir::ShapedType::kDynamic},
+                                          builder.getF64Type());
+  mlir::Value n = toIndex(length, l);
+  mlir::Value buffer = mlir::memref::AllocOp::create(
+      builder, l, contiguous, mlir::ValueRange{n});
+  if (name != "numpy.empty") {
+    mlir::Value fill = constFloat(name == "numpy.ones" ? 1.0 : 0.0, l);
+    auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
+    auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
+    mlir::scf::ForOp::create(
+        builder, l, zero, n, one, mlir::ValueRange{},
+        [&](mlir::OpBuilder &b, mlir::Location bl, mlir::Value i,
+            mlir::ValueRange) {
+          mlir::memref::StoreOp::create(b, bl, fill, buffer,
+                                        mlir::ValueRange{i});
+          mlir::scf::YieldOp::create(b, bl);
+        });
+  }
+  return mlir::memref::CastOp::create(
+      builder, l, arrayType(Type::array(Type::floating(), 1)), buffer);
+}
+
+mlir::Value MLIRGenerator::genMathCall(const Call &call,
+                                       const std::string &name) {
+  mlir::Location l = loc(call.getLoc());
+  Type resultType = typeOf(call);
+  llvm::SmallVector<mlir::Value> args;
+  llvm::SmallVector<Type> argTypes;
+  for (const ExprPtr &arg : call.args) {
+    args.push_back(gen(*arg));
+    argTypes.push_back(typeOf(*arg));
+  }
+  auto asFloat = [&](size_t i) {
+    return convert(args[i], argTypes[i], Type::floating(), call.getLoc());
+  };
+  auto asResult = [&](size_t i) {
+    return convert(args[i], argTypes[i], resultType, call.getLoc());
+  };
+  auto fm = fastmath();
+  if (name == "int" || name == "float" || name == "bool")
+    return asResult(0);
+  if (name == "abs" || name == "numpy.abs") {
+    if (resultType.is(Type::Kind::Int))
+      return mlir::math::AbsIOp::create(builder, l, asResult(0));
+    return mlir::math::AbsFOp::create(builder, l, asResult(0), fm);
+  }
+  if (name == "min" || name == "max") {
+    // Python keeps the first of equal values and compares with < / >, so
+    // NaN handling follows the order of the arguments.
+    mlir::Value result = asResult(0);
+    for (size_t i = 1; i < args.size(); ++i) {
+      mlir::Value next = asResult(i);
+      mlir::Value better;
+      if (resultType.is(Type::Kind::Float))
+        better = mlir::arith::CmpFOp::create(
+            builder, l,
+            name == "min" ? mlir::arith::CmpFPredicate::OLT
+                          : mlir::arith::CmpFPredicate::OGT,
+            next, result);
+      else
+        better = mlir::arith::CmpIOp::create(
+            builder, l,
+            name == "min" ? mlir::arith::CmpIPredicate::slt
+                          : mlir::arith::CmpIPredicate::sgt,
+            next, result);
+      result = mlir::arith::SelectOp::create(builder, l, better, next, result);
+    }
+    return result;
+  }
+  if (name == "round")
+    return mlir::arith::FPToSIOp::create(
+        builder, l, builder.getI64Type(),
+        mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm));
+  if (name == "math.floor" || name == "math.ceil") {
+    mlir::Value x = asFloat(0);
+    mlir::Value r =
+        name == "math.floor"
+            ? mlir::math::FloorOp::create(builder, l, x, fm).getResult()
+            : mlir::math::CeilOp::create(builder, l, x, fm).getResult();
+    return mlir::arith::FPToSIOp::create(builder, l, builder.getI64Type(), r);
+  }
+  if (name == "math.isnan") {
+    mlir::Value x = asFloat(0);
+    return mlir::arith::CmpFOp::create(builder, l,
+                                       mlir::arith::CmpFPredicate::UNO, x, x);
+  }
+  if (name == "math.isinf") {
+    mlir::Value x = mlir::math::AbsFOp::create(builder, l, asFloat(0));
+    return mlir::arith::CmpFOp::create(builder, l,
+                                       mlir::arith::CmpFPredicate::OEQ, x,
+                                       constFloat(INFINITY, l));
+  }
+  if (name == "math.pow")
+    return mlir::math::PowFOp::create(builder, l, asFloat(0), asFloat(1), fm);
+  // libm has these; LLVM has no intrinsic for them.
+  mlir::Type f64 = builder.getF64Type();
+  if (name == "math.atan2" || name == "math.hypot")
+    return callRuntime(l, llvm::StringRef(name).drop_front(5), {f64},
+                       {asFloat(0), asFloat(1)});
+  if (name == "math.tan" || name == "numpy.tan")
+    return callRuntime(l, "tan", {f64}, {asFloat(0)});
+  llvm::StringRef fn = llvm::StringRef(name).drop_until(
+                           [](char c) { return c == '.'; })
+                           .drop_front();
+  mlir::Value x = asFloat(0);
+  if (fn == "sqrt")
+    return mlir::math::SqrtOp::create(builder, l, x, fm);
+  if (fn == "exp")
+    return mlir::math::ExpOp::create(builder, l, x, fm);
+  if (fn == "log")
+    return mlir::math::LogOp::create(builder, l, x, fm);
+  if (fn == "log10")
+    return mlir::math::Log10Op::create(builder, l, x, fm);
+  if (fn == "sin")
+    return mlir::math::SinOp::create(builder, l, x, fm);
+  if (fn == "cos")
+    return mlir::math::CosOp::create(builder, l, x, fm);
+  if (fn == "fabs")
+    return mlir::math::AbsFOp::create(builder, l, x, fm);
+  if (fn == "float64")
+    return x;
+  return error(call.getLoc(), "calling '" + name + "' is not supported yet",
+               storageType(resultType));
+}
+
+mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
+                                     const Type &lhsType, mlir::Value rhs,
+                                     const Type &rhsType,
+                                     const Type &resultType, SourceLoc l) {
+  if (resultType.is(Type::Kind::Bool)) {
+    // bool & | ^ bool stays bool.
+    mlir::Location location = loc(l);
+    switch (op) {
+    case BinOpKind::BitAnd:
+      return mlir::arith::AndIOp::create(builder, location, lhs, rhs);
+    case BinOpKind::BitOr:
+      return mlir::arith::OrIOp::create(builder, location, lhs, rhs);
+    default:
+      return mlir::arith::XOrIOp::create(builder, location, lhs, rhs);
+    }
+  }
+  // Operands are computed in the result type, except that `/` divides
+  // ints as floats. A float to an int power is pow() of two floats, as in
+  // CPython.
+  Type operandType = resultType;
+  if (op == BinOpKind::Div)
+    operandType = Type::floating();
+  mlir::Value a = convert(lhs, lhsType, operandType, l);
+  mlir::Value b = convert(rhs, rhsType, operandType, l);
+  if (operandType.is(Type::Kind::Float))
+    return genFloatBinary(op, a, b, l);
+  return genIntBinary(op, a, b, l);
+}
+
+mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
+                                        mlir::Value b, SourceLoc l) {
+  mlir::Location location = loc(l);
+  auto checkDivisor = [&] {
+    raiseIf(mlir::arith::CmpIOp::create(builder, location,
+                                        mlir::arith::CmpIPredicate::eq, b,
+                                        constInt(0, location)),
+            "ZeroDivisionError", "integer division or modulo by zero", l);
+  };
+  switch (op) {
+  case BinOpKind::Add:
+    return mlir::arith::AddIOp::create(builder, location, a, b);
+  case BinOpKind::Sub:
+    return mlir::arith::SubIOp::create(builder, location, a, b);
+  case BinOpKind::Mul:
+    return mlir::arith::MulIOp::create(builder, location, a, b);
+  case BinOpKind::FloorDiv:
+    checkDivisor();
+    return mlir::arith::FloorDivSIOp::create(builder, location, a, b);
+  case BinOpKind::Mod: {
+    checkDivisor();
+    // Python's remainder takes the sign of the divisor.
+    mlir::Value r = mlir::arith::RemSIOp::create(builder, location, a, b);
+    mlir::Value signsDiffer = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::slt,
+        mlir::arith::XOrIOp::create(builder, location, r, b),
+        constInt(0, location));
+    mlir::Value nonzero = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::ne, r,
+        constInt(0, location));
+    mlir::Value adjust =
+        mlir::arith::AndIOp::create(builder, location, signsDiffer, nonzero);
+    return mlir::arith::SelectOp::create(
+        builder, location, adjust,
+        mlir::arith::AddIOp::create(builder, location, r, b), r);
+  }
+  case BinOpKind::Pow:
+    return mlir::math::IPowIOp::create(builder, location, a, b);
+  case BinOpKind::LShift:
+    return mlir::arith::ShLIOp::create(builder, location, a, b);
+  case BinOpKind::RShift:
+    return mlir::arith::ShRSIOp::create(builder, location, a, b);
+  case BinOpKind::BitAnd:
+    return mlir::arith::AndIOp::create(builder, location, a, b);
+  case BinOpKind::BitOr:
+    return mlir::arith::OrIOp::create(builder, location, a, b);
+  case BinOpKind::BitXor:
+    return mlir::arith::XOrIOp::create(builder, location, a, b);
+  case BinOpKind::Div:
+  case BinOpKind::MatMul:
+    break;
+  }
+  return error(l, "internal error: bad integer operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
+                                          mlir::Value b, SourceLoc l) {
+  mlir::Location location = loc(l);
+  auto fm = fastmath();
+  auto checkDivisor = [&](llvm::StringRef message) {
+    raiseIf(mlir::arith::CmpFOp::create(builder, location,
+                                        mlir::arith::CmpFPredicate::OEQ, b,
+                                        constFloat(0.0, location)),
+            "ZeroDivisionError", message, l);
+  };
+  // CPython's float_divmod: the remainder takes the divisor's sign.
+  auto pythonMod = [&](mlir::Value &floorDiv) {
+    mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
+    mlir::Value zero = constFloat(0.0, location);
+    mlir::Value modNonzero = mlir::arith::CmpFOp::create(
+        builder, location, mlir::arith::CmpFPredicate::UNE, mod, zero);
+    mlir::Value bNegative = mlir::arith::CmpFOp::create(
+        builder, location, mlir::arith::CmpFPredicate::OLT, b, zero);
+    mlir::Value modNegative = mlir::arith::CmpFOp::create(
+        builder, location, mlir::arith::CmpFPredicate::OLT, mod, zero);
+    mlir::Value signsDiffer = mlir::arith::XOrIOp::create(
+        builder, location, bNegative, modNegative);
+    mlir::Value adjust = mlir::arith::AndIOp::create(builder, location,
+                                                     modNonzero, signsDiffer);
+    mlir::Value div = mlir::arith::DivFOp::create(
+        builder, location,
+        mlir::arith::SubFOp::create(builder, location, a, mod, fm), b, fm);
+    div = mlir::arith::SelectOp::create(
+        builder, location, adjust,
+        mlir::arith::SubFOp::create(builder, location, div,
+                                    constFloat(1.0, location), fm),
+        div);
+    mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
+    mlir::Value roundUp = mlir::arith::CmpFOp::create(
+        builder, location, mlir::arith::CmpFPredicate::OGT,
+        mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
+        constFloat(0.5, location));
+    floorDiv = mlir::arith::SelectOp::create(
+        builder, location, roundUp,
+        mlir::arith::AddFOp::create(builder, location, rounded,
+                                    constFloat(1.0, location), fm),
+        rounded);
+    return mlir::arith::SelectOp::create(
+        builder, location, adjust,
+        mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
+  };
+  switch (op) {
+  case BinOpKind::Add:
+    return mlir::arith::AddFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Sub:
+    return mlir::arith::SubFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Mul:
+    return mlir::arith::MulFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Div:
+    checkDivisor("float division by zero");
+    return mlir::arith::DivFOp::create(builder, location, a, b, fm);
+  case BinOpKind::FloorDiv: {
+    checkDivisor("float floor division by zero");
+    mlir::Value floorDiv;
+    pythonMod(floorDiv);
+    return floorDiv;
+  }
+  case BinOpKind::Mod: {
+    checkDivisor("float modulo");
+    mlir::Value floorDiv;
+    return pythonMod(floorDiv);
+  }
+  case BinOpKind::Pow:
+    return mlir::math::PowFOp::create(builder, location, a, b, fm);
+  default:
+    break;
+  }
+  return error(l, "internal error: bad float operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::genUnary(const UnaryOp &un) {
+  mlir::Location l = loc(un.getLoc());
+  Type operandType = typeOf(*un.operand);
+  Type resultType = typeOf(un);
+  mlir::Value v = gen(*un.operand);
+  switch (un.op) {
+  case UnaryOpKind::Not:
+    return mlir::arith::XOrIOp::create(
+        builder, l, truthy(v, operandType, un.getLoc()), constBool(true, l));
+  case UnaryOpKind::Pos:
+    return convert(v, operandType, resultType, un.getLoc());
+  case UnaryOpKind::Neg:
+    v = convert(v, operandType, resultType, un.getLoc());
+    if (resultType.is(Type::Kind::Float))
+      return mlir::arith::NegFOp::create(builder, l, v, fastmath());
+    return mlir::arith::SubIOp::create(builder, l, constInt(0, l), v);
+  case UnaryOpKind::Invert:
+    v = convert(v, operandType, Type::integer(), un.getLoc());
+    return mlir::arith::XOrIOp::create(builder, l, v, constInt(-1, l));
+  }
+  return {};
+}
+
+mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
+                                        const Type &lhsType, mlir::Value rhs,
+                                        const Type &rhsType, SourceLoc l) {
+  mlir::Location location = loc(l);
+  Type common = sema::promoteNumeric(lhsType, rhsType);
+  mlir::Value a = convert(lhs, lhsType, common, l);
+  mlir::Value b = convert(rhs, rhsType, common, l);
+  if (common.is(Type::Kind::Float)) {
+    // Comparisons with NaN are false, except !=.
+    mlir::arith::CmpFPredicate pred;
+    switch (op) {
+    case CmpOpKind::Eq: pred = mlir::arith::CmpFPredicate::OEQ; break;
+    case CmpOpKind::NotEq: pred = mlir::arith::CmpFPredicate::UNE; break;
+    case CmpOpKind::Lt: pred = mlir::arith::CmpFPredicate::OLT; break;
+    case CmpOpKind::LtE: pred = mlir::arith::CmpFPredicate::OLE; break;
+    case CmpOpKind::Gt: pred = mlir::arith::CmpFPredicate::OGT; break;
+    case CmpOpKind::GtE: pred = mlir::arith::CmpFPredicate::OGE; break;
+    default:
+      return error(l, "comparison not supported yet", builder.getI1Type());
+    }
+    return mlir::arith::CmpFOp::create(builder, location, pred, a, b);
+  }
+  mlir::arith::CmpIPredicate pred;
+  switch (op) {
+  case CmpOpKind::Eq: pred = mlir::arith::CmpIPredicate::eq; break;
+  case CmpOpKind::NotEq: pred = mlir::arith::CmpIPredicate::ne; break;
+  case CmpOpKind::Lt: pred = mlir::arith::CmpIPredicate::slt; break;
+  case CmpOpKind::LtE: pred = mlir::arith::CmpIPredicate::sle; break;
+  case CmpOpKind::Gt: pred = mlir::arith::CmpIPredicate::sgt; break;
+  case CmpOpKind::GtE: pred = mlir::arith::CmpIPredicate::sge; break;
+  default:
+    return error(l, "comparison not supported yet", builder.getI1Type());
+  }
+  return mlir::arith::CmpIOp::create(builder, location, pred, a, b);
+}
+
+mlir::Value MLIRGenerator::genShortCircuit(
+    mlir::Value cond, bool shortCircuitWhen, mlir::Value early,
+    llvm::function_ref<mlir::Value()> genRest, SourceLoc l) {
+  mlir::Location location = loc(l);
+  mlir::Block *rest = createBlock();
+  mlir::Block *merge = createBlock();
+  mlir::Value result = merge->addArgument(early.getType(), location);
+  if (shortCircuitWhen)
+    mlir::cf::CondBranchOp::create(builder, location, cond, merge,
+                                   mlir::ValueRange{early}, rest,
+                                   mlir::ValueRange{});
+  else
+    mlir::cf::CondBranchOp::create(builder, location, cond, rest,
+                                   mlir::ValueRange{}, merge,
+                                   mlir::ValueRange{early});
+  builder.setInsertionPointToEnd(rest);
+  mlir::Value late = genRest();
+  mlir::cf::BranchOp::create(builder, location, merge, mlir::ValueRange{late});
+  builder.setInsertionPointToEnd(merge);
+  return result;
+}
+
+mlir::Value MLIRGenerator::genCompare(const Compare &cmp) {
+  auto constant = instance->constantConditions.find(&cmp);
+  if (constant != instance->constantConditions.end())
+    return constBool(constant->second, loc(cmp.getLoc()));
+  // a < b < c is (a < b) and (b < c), with b evaluated once.
+  std::function<mlir::Value(mlir::Value, const Type &, size_t)> chain =
+      [&](mlir::Value lhs, const Type &lhsType, size_t i) -> mlir::Value {
+    const Expr &right = *cmp.comparators[i];
+    mlir::Value rhs = gen(right);
+    Type rhsType = typeOf(right);
+    mlir::Value result =
+        genCompareOp(cmp.ops[i], lhs, lhsType, rhs, rhsType, cmp.getLoc());
+    if (i + 1 == cmp.ops.size())
+      return result;
+    return genShortCircuit(
+        result, false, result,
+        [&] { return chain(rhs, rhsType, i + 1); }, cmp.getLoc());
+  };
+  return chain(gen(*cmp.left), typeOf(*cmp.left), 0);
+}
+
+mlir::Value MLIRGenerator::genBoolOp(const BoolOp &boolOp) {
+  Type resultType = typeOf(boolOp);
+  bool isOr = boolOp.op == BoolOpKind::Or;
+  std::function<mlir::Value(size_t)> chain = [&](size_t i) -> mlir::Value {
+    const Expr &operand = *boolOp.values[i];
+    mlir::Value v = gen(operand);
+    mlir::Value asResult = convert(v, typeOf(operand), resultType,
+                                   operand.getLoc());
+    if (i + 1 == boolOp.values.size())
+      return asResult;
+    mlir::Value cond = truthy(v, typeOf(operand), operand.getLoc());
+    // `a or b` is a when a is true; `a and b` is a when a is false.
+    return genShortCircuit(cond, isOr, asResult,
+                           [&] { return chain(i + 1); }, operand.getLoc());
+  };
+  return chain(0);
+}
+
+mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
+  mlir::Location l = loc(ifExp.getLoc());
+  Type resultType = typeOf(ifExp);
+  mlir::Value cond =
+      truthy(gen(*ifExp.test), typeOf(*ifExp.test), ifExp.getLoc());
+  mlir::Block *thenBlock = createBlock();
+  mlir::Block *elseBlock = createBlock();
+  mlir::Block *merge = createBlock();
+  mlir::Value result = merge->addArgument(storageType(resultType), l);
+  mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  builder.setInsertionPointToEnd(thenBlock);
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             mlir::ValueRange{genAs(*ifExp.body, resultType)});
+  builder.setInsertionPointToEnd(elseBlock);
+  mlir::cf::BranchOp::create(
+      builder, l, merge, mlir::ValueRange{genAs(*ifExp.orelse, resultType)});
+  builder.setInsertionPointToEnd(merge);
+  return result;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp>
+nmc::generateMLIR(mlir::MLIRContext &context, const sema::Program &program,
+                  DiagnosticEngine &diags, const MLIRGenOptions &options) {
+  return MLIRGenerator(context, program, diags, options).run();
+}

@@ -1,0 +1,1187 @@
+//===- TypeInference.cpp - Types for every expression ---------------------===//
+//
+// Inference runs to a fixed point: the module body and every function
+// instance found so far are walked again and again, widening variable and
+// return types (int with float gives float, as in Numba), until nothing
+// changes. Errors are held back during that exploration, because a type can
+// be unknown only for now; a last walk reports them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nmc/Sema/TypeInference.h"
+
+#include "nmc/Sema/Builtins.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace nmc;
+using namespace nmc::ast;
+using namespace nmc::sema;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+namespace {
+
+/// Names a function body binds: parameters, assignment and loop targets.
+/// Python makes them local to the whole function.
+void collectBoundNames(const StmtList &body, llvm::StringSet<> &names);
+
+void collectTargetNames(const Expr &target, llvm::StringSet<> &names) {
+  if (auto *name = dyn_cast<Name>(&target))
+    names.insert(name->id);
+  else if (auto *tuple = dyn_cast<Tuple>(&target))
+    for (const ExprPtr &elt : tuple->elts)
+      collectTargetNames(*elt, names);
+}
+
+void collectBoundNames(const StmtList &body, llvm::StringSet<> &names) {
+  for (const StmtPtr &stmt : body) {
+    if (auto *assign = dyn_cast<Assign>(stmt.get())) {
+      for (const ExprPtr &target : assign->targets)
+        collectTargetNames(*target, names);
+    } else if (auto *aug = dyn_cast<AugAssign>(stmt.get())) {
+      collectTargetNames(*aug->target, names);
+    } else if (auto *forStmt = dyn_cast<For>(stmt.get())) {
+      collectTargetNames(*forStmt->target, names);
+      collectBoundNames(forStmt->body, names);
+      collectBoundNames(forStmt->orelse, names);
+    } else if (auto *whileStmt = dyn_cast<While>(stmt.get())) {
+      collectBoundNames(whileStmt->body, names);
+      collectBoundNames(whileStmt->orelse, names);
+    } else if (auto *ifStmt = dyn_cast<If>(stmt.get())) {
+      collectBoundNames(ifStmt->body, names);
+      collectBoundNames(ifStmt->orelse, names);
+    } else if (auto *import = dyn_cast<Import>(stmt.get())) {
+      for (const ImportAlias &alias : import->names)
+        names.insert(alias.asName.empty()
+                         ? alias.module.substr(0, alias.module.find('.'))
+                         : alias.asName);
+    } else if (auto *def = dyn_cast<FunctionDef>(stmt.get())) {
+      names.insert(def->name);
+    }
+  }
+}
+
+/// Whether control can never fall off the end of `body`.
+bool alwaysReturns(const StmtList &body) {
+  if (body.empty())
+    return false;
+  const Stmt *last = body.back().get();
+  if (isa<Return>(last))
+    return true;
+  if (auto *ifStmt = dyn_cast<If>(last))
+    return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orelse);
+  return false;
+}
+
+class Inference;
+
+/// Walks one instance's body once, typing every expression.
+class InstanceWalker {
+public:
+  InstanceWalker(Inference &inference, FunctionInstance &instance,
+                 const llvm::StringSet<> &localNames)
+      : inference(inference), instance(instance), localNames(localNames) {}
+
+  void walkBody(const StmtList &body);
+
+private:
+  // Statements.
+  void walk(const Stmt &stmt);
+  void walkAssign(const Assign &assign);
+  void walkAugAssign(const AugAssign &aug);
+  void walkFor(const For &forStmt);
+  void walkIf(const If &ifStmt);
+  void walkReturn(const Return &ret);
+  void walkImport(const Import &import);
+  void walkFunctionDef(const FunctionDef &def);
+  void assignTarget(const Expr &target, const Type &value, SourceLoc loc);
+  void bindVariable(const std::string &name, const Type &type, SourceLoc loc);
+
+  // Expressions.
+  Type visit(const Expr &expr);
+  Type visitExpr(const Expr &expr);
+  Type visitName(const Name &name);
+  Type visitAttribute(const Attribute &attr);
+  Type visitSubscript(const Subscript &sub);
+  Type visitCall(const Call &call);
+  Type visitBinOp(const BinOp &bin);
+  Type visitUnaryOp(const UnaryOp &un);
+  Type visitBoolOp(const BoolOp &boolOp);
+  Type visitCompare(const Compare &cmp);
+  Type visitIfExp(const IfExp &ifExp);
+  Type callUserFunction(const Call &call, const FunctionDef &def);
+  Type callBuiltin(const Call &call, const std::string &name);
+  Type callMath(const Call &call, const std::string &name,
+                const std::vector<Type> &args);
+  Type callCommMethod(const Call &call, const std::string &name,
+                      const std::vector<Type> &args);
+  Type callArrayConstructor(const Call &call);
+  Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
+                    SourceLoc loc);
+  std::optional<bool> foldStringComparison(const Compare &cmp);
+  std::optional<std::string> constantString(const Expr &expr);
+  const Expr *keyword(const Call &call, llvm::StringRef name);
+  bool checkArgCount(const Call &call, size_t min, size_t max,
+                     llvm::StringRef what);
+
+  Type fail(SourceLoc loc, const std::string &message);
+
+  Inference &inference;
+  FunctionInstance &instance;
+  const llvm::StringSet<> &localNames;
+  int loopDepth = 0;
+};
+
+class Inference {
+public:
+  Inference(const ast::Module &module, DiagnosticEngine &diags)
+      : module(module), diags(diags) {}
+
+  std::unique_ptr<Program> run();
+
+  /// The instance of `def` for `argTypes`, created on first request.
+  FunctionInstance *getInstance(const FunctionDef &def,
+                                const std::vector<Type> &argTypes);
+  Program &getProgram() { return *program; }
+  bool isChecking() const { return checking; }
+  void markChanged() { changed = true; }
+  DiagnosticEngine &getDiags() { return diags; }
+
+private:
+  void walkInstance(FunctionInstance &instance);
+
+  const ast::Module &module;
+  DiagnosticEngine &diags;
+  std::unique_ptr<Program> program;
+  llvm::DenseMap<const FunctionDef *, llvm::StringSet<>> boundNames;
+  llvm::StringSet<> moduleNames;
+  bool changed = false;
+  bool checking = false;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Inference driver
+//===----------------------------------------------------------------------===//
+
+std::unique_ptr<Program> Inference::run() {
+  program = std::make_unique<Program>();
+  program->module = &module;
+  auto body = std::make_unique<FunctionInstance>();
+  body->symbol = "__nmc_main";
+  body->returnType = Type::none();
+  program->instances.push_back(std::move(body));
+  collectBoundNames(module.body, moduleNames);
+
+  // Explore until no type changes; the bound guards against a bug looping.
+  for (int round = 0; round < 100; ++round) {
+    changed = false;
+    for (size_t i = 0; i < program->instances.size(); ++i)
+      walkInstance(*program->instances[i]);
+    if (!changed)
+      break;
+  }
+  checking = true;
+  unsigned errorsBefore = diags.getNumErrors();
+  for (size_t i = 0; i < program->instances.size(); ++i)
+    walkInstance(*program->instances[i]);
+  if (diags.getNumErrors() != errorsBefore)
+    return nullptr;
+  return std::move(program);
+}
+
+void Inference::walkInstance(FunctionInstance &instance) {
+  if (instance.isModuleBody()) {
+    InstanceWalker(*this, instance, moduleNames).walkBody(module.body);
+    return;
+  }
+  const FunctionDef &def = *instance.def;
+  auto [it, inserted] = boundNames.try_emplace(&def);
+  if (inserted) {
+    for (const Param &param : def.params)
+      it->second.insert(param.name);
+    collectBoundNames(def.body, it->second);
+  }
+  InstanceWalker(*this, instance, it->second).walkBody(def.body);
+  if (!alwaysReturns(def.body)) {
+    // Falling off the end returns None.
+    std::optional<Type> ret = unify(instance.returnType, Type::none());
+    if (!ret) {
+      if (checking)
+        diags.error(def.getLoc(),
+                    "function '" + def.name + "' returns " +
+                        instance.returnType.str() +
+                        " but can also reach its end and return None");
+    } else if (*ret != instance.returnType) {
+      instance.returnType = *ret;
+      changed = true;
+    }
+  }
+}
+
+FunctionInstance *Inference::getInstance(const FunctionDef &def,
+                                         const std::vector<Type> &argTypes) {
+  for (auto &instance : program->instances)
+    if (instance->def == &def && instance->paramTypes == argTypes)
+      return instance.get();
+  auto instance = std::make_unique<FunctionInstance>();
+  instance->def = &def;
+  instance->paramTypes = argTypes;
+  instance->symbol = def.name;
+  for (const Type &t : argTypes)
+    instance->symbol += "__" + t.mangle();
+  for (size_t i = 0; i < def.params.size(); ++i) {
+    instance->localNames.push_back(def.params[i].name);
+    instance->locals[def.params[i].name] = argTypes[i];
+  }
+  for (const ExprPtr &decorator : def.decorators)
+    if (auto *call = dyn_cast<Call>(decorator.get()))
+      for (const Keyword &kw : call->keywords)
+        if (kw.name == "fastmath")
+          if (auto *flag = dyn_cast<BoolLit>(kw.value.get()))
+            instance->fastmath = flag->value;
+  program->instances.push_back(std::move(instance));
+  changed = true;
+  return program->instances.back().get();
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+Type InstanceWalker::fail(SourceLoc loc, const std::string &message) {
+  if (inference.isChecking())
+    inference.getDiags().error(loc, message);
+  return Type::unknown();
+}
+
+void InstanceWalker::walkBody(const StmtList &body) {
+  for (const StmtPtr &stmt : body)
+    walk(*stmt);
+}
+
+void InstanceWalker::walk(const Stmt &stmt) {
+  switch (stmt.getKind()) {
+  case Stmt::Kind::Expr:
+    visit(*cast<ExprStmt>(stmt).value);
+    return;
+  case Stmt::Kind::Assign:
+    return walkAssign(cast<Assign>(stmt));
+  case Stmt::Kind::AugAssign:
+    return walkAugAssign(cast<AugAssign>(stmt));
+  case Stmt::Kind::If:
+    return walkIf(cast<If>(stmt));
+  case Stmt::Kind::For:
+    return walkFor(cast<For>(stmt));
+  case Stmt::Kind::While: {
+    auto &whileStmt = cast<While>(stmt);
+    Type test = visit(*whileStmt.test);
+    if (!test.isUnknown() && !test.isNumeric())
+      fail(whileStmt.test->getLoc(),
+           "a while condition must be bool, int or float, not " + test.str());
+    ++loopDepth;
+    walkBody(whileStmt.body);
+    --loopDepth;
+    walkBody(whileStmt.orelse);
+    return;
+  }
+  case Stmt::Kind::Break:
+  case Stmt::Kind::Continue:
+    if (loopDepth == 0)
+      fail(stmt.getLoc(), std::string("'") +
+                              (isa<Break>(stmt) ? "break" : "continue") +
+                              "' outside loop");
+    return;
+  case Stmt::Kind::Return:
+    return walkReturn(cast<Return>(stmt));
+  case Stmt::Kind::Pass:
+    return;
+  case Stmt::Kind::Import:
+    return walkImport(cast<Import>(stmt));
+  case Stmt::Kind::FunctionDef:
+    return walkFunctionDef(cast<FunctionDef>(stmt));
+  case Stmt::Kind::Assert: {
+    auto &assertStmt = cast<Assert>(stmt);
+    Type test = visit(*assertStmt.test);
+    if (!test.isUnknown() && !test.isNumeric())
+      fail(assertStmt.test->getLoc(),
+           "an assert condition must be bool, int or float, not " +
+               test.str());
+    if (assertStmt.msg && !isa<StrLit>(assertStmt.msg.get()))
+      fail(assertStmt.msg->getLoc(),
+           "an assert message must be a string literal");
+    return;
+  }
+  }
+}
+
+void InstanceWalker::bindVariable(const std::string &name, const Type &type,
+                                  SourceLoc loc) {
+  auto [it, inserted] = instance.locals.try_emplace(name, type);
+  if (inserted) {
+    instance.localNames.push_back(name);
+    if (!type.isUnknown())
+      inference.markChanged();
+    return;
+  }
+  std::optional<Type> unified = unify(it->second, type);
+  if (!unified) {
+    fail(loc, "variable '" + name + "' holds " + it->second.str() +
+                  " and " + type.str() + ", which do not unify");
+    return;
+  }
+  if (*unified != it->second) {
+    it->second = *unified;
+    inference.markChanged();
+  }
+}
+
+void InstanceWalker::assignTarget(const Expr &target, const Type &value,
+                                  SourceLoc loc) {
+  if (auto *name = dyn_cast<Name>(&target)) {
+    instance.exprTypes[&target] = value;
+    bindVariable(name->id, value, loc);
+    return;
+  }
+  if (auto *tuple = dyn_cast<Tuple>(&target)) {
+    instance.exprTypes[&target] = value;
+    if (value.isUnknown()) {
+      for (const ExprPtr &elt : tuple->elts)
+        assignTarget(*elt, Type::unknown(), loc);
+      return;
+    }
+    if (!value.is(Type::Kind::Tuple) ||
+        value.getElements().size() != tuple->elts.size()) {
+      fail(loc, "cannot unpack " + value.str() + " into " +
+                    std::to_string(tuple->elts.size()) + " targets");
+      return;
+    }
+    for (size_t i = 0; i < tuple->elts.size(); ++i)
+      assignTarget(*tuple->elts[i], value.getElements()[i], loc);
+    return;
+  }
+  if (auto *sub = dyn_cast<Subscript>(&target)) {
+    Type container = visit(*sub->value);
+    Type index = visit(*sub->index);
+    instance.exprTypes[&target] = value;
+    if (container.isUnknown() || index.isUnknown() || value.isUnknown())
+      return;
+    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+        index.isNumeric() && !index.is(Type::Kind::Float)) {
+      if (!value.isNumeric())
+        fail(loc, "cannot store " + value.str() + " into " + container.str());
+      return;
+    }
+    fail(target.getLoc(), "assignment to " + container.str() +
+                              " subscripted by " + index.str() +
+                              " is not supported");
+    return;
+  }
+  fail(target.getLoc(), "assignment to '" + toSource(target) +
+                            "' is outside the nmc subset");
+}
+
+void InstanceWalker::walkAssign(const Assign &assign) {
+  Type value = visit(*assign.value);
+  if (assign.annotation)
+    fail(assign.annotation->getLoc(),
+         "variable annotations are not supported yet");
+  for (const ExprPtr &target : assign.targets)
+    assignTarget(*target, value, assign.getLoc());
+}
+
+void InstanceWalker::walkAugAssign(const AugAssign &aug) {
+  Type current = visit(*aug.target);
+  Type value = visit(*aug.value);
+  Type result = binaryResult(aug.op, current, value, aug.getLoc());
+  if (auto *name = dyn_cast<Name>(aug.target.get())) {
+    bindVariable(name->id, result, aug.getLoc());
+    return;
+  }
+  if (isa<Subscript>(aug.target.get())) {
+    if (!result.isUnknown() && !result.isNumeric())
+      fail(aug.getLoc(), "cannot store " + result.str() + " into an array");
+    return;
+  }
+  fail(aug.target->getLoc(), "augmented assignment to '" +
+                                 toSource(*aug.target) +
+                                 "' is outside the nmc subset");
+}
+
+void InstanceWalker::walkFor(const For &forStmt) {
+  Type element = Type::unknown();
+  auto *call = dyn_cast<Call>(forStmt.iter.get());
+  Type callee = call ? visit(*call->func) : Type::unknown();
+  bool isRange = callee.is(Type::Kind::Builtin) &&
+                 (callee.getName() == "range" ||
+                  callee.getName() == "numba.prange");
+  if (isRange) {
+    instance.exprTypes[call] = callee;
+    if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
+      for (const ExprPtr &arg : call->args) {
+        Type t = visit(*arg);
+        if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
+          fail(arg->getLoc(), "'" + t.str() +
+                                  "' object cannot be interpreted as an "
+                                  "integer");
+      }
+    } else if (!call->keywords.empty()) {
+      fail(call->getLoc(), "range() takes no keyword arguments");
+    }
+    element = Type::integer();
+  } else {
+    Type iter = visit(*forStmt.iter);
+    if (iter.is(Type::Kind::List))
+      element = iter.getElement();
+    else if (iter.is(Type::Kind::Array) && iter.getRank() == 1)
+      element = iter.getElement();
+    else if (!iter.isUnknown())
+      fail(forStmt.iter->getLoc(),
+           "iterating over " + iter.str() + " is not supported yet");
+  }
+  if (!isa<Name>(forStmt.target.get()))
+    fail(forStmt.target->getLoc(),
+         "a for-loop target must be a name for now");
+  else
+    assignTarget(*forStmt.target, element, forStmt.getLoc());
+  ++loopDepth;
+  walkBody(forStmt.body);
+  --loopDepth;
+  walkBody(forStmt.orelse);
+}
+
+void InstanceWalker::walkIf(const If &ifStmt) {
+  Type test = visit(*ifStmt.test);
+  auto constant = instance.constantConditions.find(ifStmt.test.get());
+  if (constant != instance.constantConditions.end()) {
+    // Only the branch that runs is compiled, as Python only runs that one.
+    walkBody(constant->second ? ifStmt.body : ifStmt.orelse);
+    return;
+  }
+  if (!test.isUnknown() && !test.isNumeric())
+    fail(ifStmt.test->getLoc(),
+         "an if condition must be bool, int or float, not " + test.str());
+  walkBody(ifStmt.body);
+  walkBody(ifStmt.orelse);
+}
+
+void InstanceWalker::walkReturn(const Return &ret) {
+  if (instance.isModuleBody()) {
+    fail(ret.getLoc(), "'return' outside function");
+    return;
+  }
+  Type value = ret.value ? visit(*ret.value) : Type::none();
+  if (!value.isUnknown() && !value.isRuntime()) {
+    fail(ret.getLoc(), "returning " + value.str() + " is not supported");
+    return;
+  }
+  std::optional<Type> unified = unify(instance.returnType, value);
+  if (!unified) {
+    fail(ret.getLoc(), "function '" + instance.def->name + "' returns " +
+                           instance.returnType.str() + " and " + value.str() +
+                           ", which do not unify");
+    return;
+  }
+  if (*unified != instance.returnType) {
+    instance.returnType = *unified;
+    inference.markChanged();
+  }
+}
+
+void InstanceWalker::walkImport(const Import &import) {
+  for (const ImportAlias &alias : import.names) {
+    Type bound = Type::unknown();
+    if (!isKnownModule(alias.module)) {
+      fail(alias.loc, "module '" + alias.module +
+                          "' is outside the nmc subset (nmc knows numpy, "
+                          "numba, mpi4py and math)");
+      continue;
+    }
+    std::string boundName = alias.asName;
+    if (alias.name.empty()) {
+      // `import a.b` binds `a`; `import a.b as c` binds `c` to a.b.
+      std::string module = alias.module;
+      if (boundName.empty()) {
+        module = module.substr(0, module.find('.'));
+        boundName = module;
+      }
+      bound = Type::module(module);
+    } else if (auto attr = lookupModuleAttribute(alias.module, alias.name)) {
+      bound = *attr;
+    } else {
+      fail(alias.loc, "cannot import name '" + alias.name + "' from '" +
+                          alias.module + "' (not in the nmc subset)");
+      continue;
+    }
+    bindVariable(boundName, bound, alias.loc);
+  }
+}
+
+void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
+  if (!instance.isModuleBody()) {
+    fail(def.getLoc(), "nested functions (closures) are outside the nmc "
+                       "subset");
+    return;
+  }
+  for (const ExprPtr &decorator : def.decorators) {
+    const Expr *callee = decorator.get();
+    if (auto *call = dyn_cast<Call>(callee))
+      callee = call->func.get();
+    Type t = visit(*callee);
+    if (!t.is(Type::Kind::Builtin) ||
+        (t.getName() != "numba.njit" && t.getName() != "numba.jit"))
+      fail(decorator->getLoc(), "decorator '" + toSource(*decorator) +
+                                    "' is outside the nmc subset (only "
+                                    "numba.njit and numba.jit)");
+  }
+  for (const Param &param : def.params)
+    if (param.annotation)
+      fail(param.annotation->getLoc(),
+           "parameter annotations are not supported yet");
+  bindVariable(def.name, Type::function(&def), def.getLoc());
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+Type InstanceWalker::visit(const Expr &expr) {
+  Type t = visitExpr(expr);
+  instance.exprTypes[&expr] = t;
+  return t;
+}
+
+Type InstanceWalker::visitExpr(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+    return Type::integer();
+  case Expr::Kind::FloatLit:
+    return Type::floating();
+  case Expr::Kind::StrLit:
+    return Type::string();
+  case Expr::Kind::BoolLit:
+    return Type::boolean();
+  case Expr::Kind::NoneLit:
+    return Type::none();
+  case Expr::Kind::Name:
+    return visitName(cast<Name>(expr));
+  case Expr::Kind::Attribute:
+    return visitAttribute(cast<Attribute>(expr));
+  case Expr::Kind::Subscript:
+    return visitSubscript(cast<Subscript>(expr));
+  case Expr::Kind::Slice:
+    return fail(expr.getLoc(), "slices are not supported yet");
+  case Expr::Kind::Call:
+    return visitCall(cast<Call>(expr));
+  case Expr::Kind::BinOp:
+    return visitBinOp(cast<BinOp>(expr));
+  case Expr::Kind::UnaryOp:
+    return visitUnaryOp(cast<UnaryOp>(expr));
+  case Expr::Kind::BoolOp:
+    return visitBoolOp(cast<BoolOp>(expr));
+  case Expr::Kind::Compare:
+    return visitCompare(cast<Compare>(expr));
+  case Expr::Kind::IfExp:
+    return visitIfExp(cast<IfExp>(expr));
+  case Expr::Kind::Tuple: {
+    std::vector<Type> elements;
+    for (const ExprPtr &elt : cast<Tuple>(expr).elts)
+      elements.push_back(visit(*elt));
+    return Type::tuple(std::move(elements));
+  }
+  case Expr::Kind::List:
+    return fail(expr.getLoc(), "list literals are not supported yet");
+  }
+  return Type::unknown();
+}
+
+Type InstanceWalker::visitName(const Name &name) {
+  if (localNames.contains(name.id)) {
+    auto it = instance.locals.find(name.id);
+    if (it != instance.locals.end() && !it->second.isUnknown())
+      return it->second;
+    // A local read before any assignment reached it.
+    return fail(name.getLoc(), "local variable '" + name.id +
+                                   "' is used before it has a type");
+  }
+  if (!instance.isModuleBody()) {
+    Type global = inference.getProgram().globalType(name.id);
+    if (!global.isUnknown()) {
+      if (global.isRuntime())
+        inference.getProgram().globalsReadByFunctions.insert(name.id);
+      return global;
+    }
+  }
+  if (name.id == "__name__")
+    return Type::string();
+  if (auto builtin = lookupBuiltinName(name.id))
+    return *builtin;
+  return fail(name.getLoc(), "name '" + name.id + "' is not defined");
+}
+
+Type InstanceWalker::visitAttribute(const Attribute &attr) {
+  Type value = visit(*attr.value);
+  if (value.isUnknown())
+    return value;
+  if (value.is(Type::Kind::Module)) {
+    if (auto t = lookupModuleAttribute(value.getName(), attr.attr))
+      return *t;
+    return fail(attr.getLoc(), "'" + value.getName() + "." + attr.attr +
+                                   "' is outside the nmc subset");
+  }
+  if (auto t = lookupValueAttribute(value, attr.attr))
+    return *t;
+  return fail(attr.getLoc(), value.str() + " has no attribute '" +
+                                 attr.attr + "' in the nmc subset");
+}
+
+Type InstanceWalker::visitSubscript(const Subscript &sub) {
+  Type container = visit(*sub.value);
+  Type index = visit(*sub.index);
+  if (container.isUnknown() || index.isUnknown())
+    return Type::unknown();
+  bool intIndex = index.isNumeric() && !index.is(Type::Kind::Float);
+  if (container.is(Type::Kind::Array) && container.getRank() == 1 && intIndex)
+    return container.getElement();
+  if (container.is(Type::Kind::List) && intIndex)
+    return container.getElement();
+  if (container.is(Type::Kind::Tuple) && intIndex) {
+    // Tuples are heterogeneous: the index must be known at compile time.
+    const Expr *indexExpr = sub.index.get();
+    int64_t sign = 1;
+    if (auto *neg = dyn_cast<UnaryOp>(indexExpr);
+        neg && neg->op == UnaryOpKind::Neg) {
+      sign = -1;
+      indexExpr = neg->operand.get();
+    }
+    auto *lit = dyn_cast<IntLit>(indexExpr);
+    if (!lit)
+      return fail(sub.index->getLoc(),
+                  "a tuple index must be an integer literal");
+    int64_t i = sign * lit->value;
+    int64_t n = container.getElements().size();
+    if (i < 0)
+      i += n;
+    if (i < 0 || i >= n)
+      return fail(sub.index->getLoc(), "tuple index out of range");
+    return container.getElements()[i];
+  }
+  return fail(sub.getLoc(), "subscripting " + container.str() + " with " +
+                                index.str() + " is not supported yet");
+}
+
+const Expr *InstanceWalker::keyword(const Call &call, llvm::StringRef name) {
+  for (const Keyword &kw : call.keywords)
+    if (kw.name == name)
+      return kw.value.get();
+  return nullptr;
+}
+
+bool InstanceWalker::checkArgCount(const Call &call, size_t min, size_t max,
+                                   llvm::StringRef what) {
+  size_t n = call.args.size();
+  if (n >= min && n <= max)
+    return true;
+  std::string expected = min == max ? std::to_string(min)
+                                    : std::to_string(min) + " to " +
+                                          std::to_string(max);
+  fail(call.getLoc(), what.str() + "() takes " + expected +
+                          " positional arguments but " + std::to_string(n) +
+                          " were given");
+  return false;
+}
+
+Type InstanceWalker::visitCall(const Call &call) {
+  Type callee = visit(*call.func);
+  if (callee.isUnknown())
+    return callee;
+  if (callee.is(Type::Kind::Function))
+    return callUserFunction(call, *callee.getFunction());
+  if (callee.is(Type::Kind::Builtin))
+    return callBuiltin(call, callee.getName());
+  return fail(call.getLoc(), "'" + toSource(*call.func) + "' (" +
+                                 callee.str() + ") is not callable");
+}
+
+Type InstanceWalker::callUserFunction(const Call &call,
+                                      const FunctionDef &def) {
+  // Bind arguments to parameters as Python does.
+  std::vector<const Expr *> bound(def.params.size(), nullptr);
+  if (call.args.size() > def.params.size())
+    return fail(call.getLoc(), def.name + "() takes " +
+                                   std::to_string(def.params.size()) +
+                                   " positional arguments but " +
+                                   std::to_string(call.args.size()) +
+                                   " were given");
+  for (size_t i = 0; i < call.args.size(); ++i)
+    bound[i] = call.args[i].get();
+  for (const Keyword &kw : call.keywords) {
+    auto it = llvm::find_if(def.params,
+                            [&](const Param &p) { return p.name == kw.name; });
+    if (it == def.params.end())
+      return fail(kw.loc, def.name + "() got an unexpected keyword argument '" +
+                              kw.name + "'");
+    size_t i = it - def.params.begin();
+    if (bound[i])
+      return fail(kw.loc, def.name + "() got multiple values for argument '" +
+                              kw.name + "'");
+    bound[i] = kw.value.get();
+  }
+  std::vector<Type> argTypes;
+  bool known = true;
+  for (size_t i = 0; i < bound.size(); ++i) {
+    if (!bound[i])
+      bound[i] = def.params[i].defaultValue.get();
+    if (!bound[i])
+      return fail(call.getLoc(), def.name +
+                                     "() missing required argument: '" +
+                                     def.params[i].name + "'");
+    Type t = visit(*bound[i]);
+    if (!t.isUnknown() && !t.isRuntime() && !t.is(Type::Kind::Comm))
+      return fail(bound[i]->getLoc(),
+                  "passing " + t.str() + " to a function is not supported");
+    known &= !t.containsUnknown();
+    argTypes.push_back(t);
+  }
+  instance.boundArgs[&call] = bound;
+  if (!known)
+    return Type::unknown();
+  FunctionInstance *callee = inference.getInstance(def, argTypes);
+  instance.callees[&call] = callee;
+  return callee->returnType;
+}
+
+Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
+  if (name == "print") {
+    for (const ExprPtr &arg : call.args) {
+      Type t = visit(*arg);
+      if (t.isUnknown())
+        continue;
+      bool printable = t.isRuntime() && !t.is(Type::Kind::Array) &&
+                       !t.is(Type::Kind::Tuple);
+      if (!printable)
+        fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
+    }
+    for (const Keyword &kw : call.keywords) {
+      if (kw.name != "sep" && kw.name != "end")
+        fail(kw.loc, "print() got an unexpected keyword argument '" +
+                         kw.name + "'");
+      else if (!isa<StrLit>(kw.value.get()))
+        fail(kw.value->getLoc(),
+             "print()'s " + kw.name + " must be a string literal");
+    }
+    return Type::none();
+  }
+  if (name == "range" || name == "numba.prange")
+    return fail(call.getLoc(), "range() is supported only as the iterable "
+                               "of a for loop");
+  std::vector<Type> args;
+  for (const ExprPtr &arg : call.args) {
+    args.push_back(visit(*arg));
+    if (args.back().isUnknown())
+      return Type::unknown();
+  }
+  if (name.rfind("comm.", 0) == 0)
+    return callCommMethod(call, name, args);
+  if (name == "numpy.empty" || name == "numpy.zeros" || name == "numpy.ones")
+    return callArrayConstructor(call);
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments in the nmc subset");
+  if (name == "len") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    if (args[0].is(Type::Kind::Array) || args[0].is(Type::Kind::List) ||
+        args[0].is(Type::Kind::Tuple))
+      return Type::integer();
+    return fail(call.args[0]->getLoc(),
+                "object of type '" + args[0].str() + "' has no len()");
+  }
+  if (name == "MPI.Wtime" || name == "mpi4py.MPI.Wtime") {
+    checkArgCount(call, 0, 0, "Wtime");
+    return Type::floating();
+  }
+  return callMath(call, name, args);
+}
+
+Type InstanceWalker::callMath(const Call &call, const std::string &name,
+                              const std::vector<Type> &args) {
+  for (size_t i = 0; i < args.size(); ++i)
+    if (!args[i].isNumeric())
+      return fail(call.args[i]->getLoc(),
+                  name + "() of " + args[i].str() + " is not supported yet");
+  auto isInt = [](const Type &t) { return !t.is(Type::Kind::Float); };
+  if (name == "abs" || name == "numpy.abs") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return isInt(args[0]) ? Type::integer() : Type::floating();
+  }
+  if (name == "min" || name == "max") {
+    if (args.size() < 2)
+      return fail(call.getLoc(), name + "() of fewer than two numbers is not "
+                                        "supported yet");
+    Type result = args[0];
+    for (const Type &t : args)
+      result = *unify(result, t);
+    return result.is(Type::Kind::Bool) ? Type::boolean() : result;
+  }
+  if (name == "int" || name == "float" || name == "bool") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return name == "int"     ? Type::integer()
+           : name == "float" ? Type::floating()
+                             : Type::boolean();
+  }
+  if (name == "round") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return Type::integer();
+  }
+  if (name == "math.floor" || name == "math.ceil") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return Type::integer();
+  }
+  if (name == "math.isnan" || name == "math.isinf") {
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return Type::boolean();
+  }
+  if (name == "math.atan2" || name == "math.hypot" || name == "math.pow") {
+    if (!checkArgCount(call, 2, 2, name))
+      return Type::unknown();
+    return Type::floating();
+  }
+  if (name.rfind("math.", 0) == 0 || name.rfind("numpy.", 0) == 0) {
+    if (name == "numpy.float64") {
+      if (!checkArgCount(call, 1, 1, name))
+        return Type::unknown();
+      return Type::floating();
+    }
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    return Type::floating();
+  }
+  return fail(call.getLoc(), "calling '" + name + "' is not supported yet");
+}
+
+Type InstanceWalker::callCommMethod(const Call &call, const std::string &name,
+                                    const std::vector<Type> &args) {
+  auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
+    for (const Keyword &kw : call.keywords)
+      if (llvm::find(ok, kw.name) == ok.end()) {
+        fail(kw.loc, name.substr(5) + "() got an unexpected keyword "
+                                      "argument '" +
+                         kw.name + "'");
+        return false;
+      }
+    return true;
+  };
+  if (name == "comm.Get_rank" || name == "comm.Get_size") {
+    if (!checkArgCount(call, 0, 0, name.substr(5)) || !rejectKeywordsExcept({}))
+      return Type::unknown();
+    return Type::integer();
+  }
+  if (name == "comm.barrier" || name == "comm.Barrier") {
+    if (!checkArgCount(call, 0, 0, name.substr(5)) || !rejectKeywordsExcept({}))
+      return Type::unknown();
+    return Type::none();
+  }
+  if (name == "comm.gather") {
+    if (!checkArgCount(call, 1, 2, "gather") || !rejectKeywordsExcept({"root"}))
+      return Type::unknown();
+    const Expr *root = call.args.size() == 2 ? call.args[1].get()
+                                             : keyword(call, "root");
+    if (root) {
+      Type t = visit(*root);
+      if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
+        return fail(root->getLoc(), "gather()'s root must be an int, not " +
+                                        t.str());
+    }
+    if (!args[0].isNumeric())
+      return fail(call.args[0]->getLoc(),
+                  "gathering " + args[0].str() + " is not supported yet");
+    return Type::list(args[0]);
+  }
+  if (name == "comm.allreduce") {
+    if (!checkArgCount(call, 1, 2, "allreduce") ||
+        !rejectKeywordsExcept({"op"}))
+      return Type::unknown();
+    const Expr *op = call.args.size() == 2 ? call.args[1].get()
+                                           : keyword(call, "op");
+    if (op) {
+      Type t = visit(*op);
+      if (!t.isUnknown() && !t.is(Type::Kind::ReduceOp))
+        return fail(op->getLoc(), "allreduce()'s op must be an MPI "
+                                  "reduction operator such as MPI.SUM");
+    }
+    if (!args[0].isNumeric())
+      return fail(call.args[0]->getLoc(),
+                  "allreduce of " + args[0].str() + " is not supported yet");
+    return args[0];
+  }
+  return fail(call.getLoc(), "'" + name + "' is not supported yet");
+}
+
+Type InstanceWalker::callArrayConstructor(const Call &call) {
+  if (!checkArgCount(call, 1, 1, "numpy array constructor"))
+    return Type::unknown();
+  Type shape = instance.typeOf(call.args[0].get());
+  if (!shape.isNumeric() || shape.is(Type::Kind::Float))
+    return fail(call.args[0]->getLoc(),
+                "only 1-d arrays with an int length are supported yet, not " +
+                    shape.str());
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name != "dtype")
+      return fail(kw.loc, "unexpected keyword argument '" + kw.name + "'");
+    Type dtype = visit(*kw.value);
+    bool isFloat64 =
+        (dtype.is(Type::Kind::Builtin) && dtype.getName() == "numpy.float64") ||
+        (dtype.is(Type::Kind::Builtin) && dtype.getName() == "float");
+    if (!dtype.isUnknown() && !isFloat64)
+      return fail(kw.value->getLoc(),
+                  "only dtype=np.float64 arrays are supported yet");
+  }
+  return Type::array(Type::floating(), 1);
+}
+
+Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
+                                  const Type &rhs, SourceLoc loc) {
+  if (lhs.isUnknown() || rhs.isUnknown())
+    return Type::unknown();
+  if (!lhs.isNumeric() || !rhs.isNumeric())
+    return fail(loc, std::string("unsupported operand types for ") +
+                         spell(op) + ": " + lhs.str() + " and " + rhs.str());
+  bool bothBool = lhs.is(Type::Kind::Bool) && rhs.is(Type::Kind::Bool);
+  switch (op) {
+  case BinOpKind::Div:
+    return Type::floating();
+  case BinOpKind::BitAnd:
+  case BinOpKind::BitOr:
+  case BinOpKind::BitXor:
+    if (bothBool)
+      return Type::boolean();
+    [[fallthrough]];
+  case BinOpKind::LShift:
+  case BinOpKind::RShift:
+    if (lhs.is(Type::Kind::Float) || rhs.is(Type::Kind::Float))
+      return fail(loc, std::string("unsupported operand types for ") +
+                           spell(op) + ": " + lhs.str() + " and " + rhs.str());
+    return Type::integer();
+  case BinOpKind::MatMul:
+    return fail(loc, "'@' needs arrays");
+  default:
+    return promoteNumeric(lhs, rhs);
+  }
+}
+
+Type InstanceWalker::visitBinOp(const BinOp &bin) {
+  Type lhs = visit(*bin.lhs);
+  Type rhs = visit(*bin.rhs);
+  return binaryResult(bin.op, lhs, rhs, bin.getLoc());
+}
+
+Type InstanceWalker::visitUnaryOp(const UnaryOp &un) {
+  Type operand = visit(*un.operand);
+  if (operand.isUnknown())
+    return operand;
+  if (!operand.isNumeric())
+    return fail(un.getLoc(), std::string("bad operand type for unary ") +
+                                 spell(un.op) + ": " + operand.str());
+  switch (un.op) {
+  case UnaryOpKind::Not:
+    return Type::boolean();
+  case UnaryOpKind::Invert:
+    if (operand.is(Type::Kind::Float))
+      return fail(un.getLoc(), "bad operand type for unary ~: float64");
+    return Type::integer();
+  default:
+    return operand.is(Type::Kind::Bool) ? Type::integer() : operand;
+  }
+}
+
+Type InstanceWalker::visitBoolOp(const BoolOp &boolOp) {
+  // Python returns one of the operands; nmc keeps that when they unify.
+  Type result = Type::unknown();
+  for (const ExprPtr &value : boolOp.values) {
+    Type t = visit(*value);
+    if (t.isUnknown())
+      return t;
+    std::optional<Type> unified = unify(result, t);
+    if (!t.isNumeric() || !unified)
+      return fail(value->getLoc(), std::string("operands of '") +
+                                       spell(boolOp.op) +
+                                       "' must be bool, int or float of one "
+                                       "kind, not " +
+                                       t.str());
+    result = *unified;
+  }
+  return result;
+}
+
+std::optional<std::string> InstanceWalker::constantString(const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr))
+    return str->value;
+  if (auto *name = dyn_cast<Name>(&expr))
+    if (name->id == "__name__" && !localNames.contains("__name__"))
+      return std::string("__main__");
+  return std::nullopt;
+}
+
+std::optional<bool> InstanceWalker::foldStringComparison(const Compare &cmp) {
+  if (cmp.ops.size() != 1 ||
+      (cmp.ops[0] != CmpOpKind::Eq && cmp.ops[0] != CmpOpKind::NotEq))
+    return std::nullopt;
+  auto lhs = constantString(*cmp.left);
+  auto rhs = constantString(*cmp.comparators[0]);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  return (*lhs == *rhs) == (cmp.ops[0] == CmpOpKind::Eq);
+}
+
+Type InstanceWalker::visitCompare(const Compare &cmp) {
+  Type left = visit(*cmp.left);
+  std::vector<Type> rights;
+  for (const ExprPtr &comparator : cmp.comparators)
+    rights.push_back(visit(*comparator));
+  if (auto folded = foldStringComparison(cmp)) {
+    instance.constantConditions[&cmp] = *folded;
+    return Type::boolean();
+  }
+  Type previous = left;
+  for (size_t i = 0; i < cmp.ops.size(); ++i) {
+    const Type &right = rights[i];
+    if (previous.isUnknown() || right.isUnknown())
+      return Type::unknown();
+    if (!previous.isNumeric() || !right.isNumeric())
+      return fail(cmp.getLoc(), std::string("comparing ") + previous.str() +
+                                    " " + spell(cmp.ops[i]) + " " +
+                                    right.str() + " is not supported yet");
+    if (cmp.ops[i] == CmpOpKind::In || cmp.ops[i] == CmpOpKind::NotIn ||
+        cmp.ops[i] == CmpOpKind::Is || cmp.ops[i] == CmpOpKind::IsNot)
+      return fail(cmp.getLoc(), std::string("'") + spell(cmp.ops[i]) +
+                                    "' is not supported yet");
+    previous = right;
+  }
+  return Type::boolean();
+}
+
+Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
+  Type test = visit(*ifExp.test);
+  Type body = visit(*ifExp.body);
+  Type orelse = visit(*ifExp.orelse);
+  if (test.isUnknown() || body.isUnknown() || orelse.isUnknown())
+    return Type::unknown();
+  if (!test.isNumeric())
+    return fail(ifExp.test->getLoc(),
+                "a condition must be bool, int or float, not " + test.str());
+  std::optional<Type> unified = unify(body, orelse);
+  if (!unified || !unified->isRuntime())
+    return fail(ifExp.getLoc(), "the branches of a conditional expression "
+                                "have types " +
+                                    body.str() + " and " + orelse.str() +
+                                    ", which do not unify");
+  return *unified;
+}
+
+//===----------------------------------------------------------------------===//
+// Program
+//===----------------------------------------------------------------------===//
+
+std::string FunctionInstance::signature() const {
+  if (isModuleBody())
+    return "<module>";
+  std::string s = def->name + "(";
+  for (size_t i = 0; i < paramTypes.size(); ++i)
+    s += (i ? ", " : "") + paramTypes[i].str();
+  return s + ") -> " + returnType.str();
+}
+
+Type Program::globalType(llvm::StringRef name) const {
+  const FunctionInstance &body = moduleBody();
+  auto it = body.locals.find(name);
+  return it == body.locals.end() ? Type::unknown() : it->second;
+}
+
+std::unique_ptr<Program> sema::inferTypes(const ast::Module &module,
+                                          DiagnosticEngine &diags) {
+  return Inference(module, diags).run();
+}
+
+namespace {
+/// Prints the types an instance gives its expressions, in source order.
+class TypedDumper {
+public:
+  TypedDumper(const FunctionInstance &instance, llvm::raw_ostream &os)
+      : instance(instance), os(os) {}
+
+  void dumpBody(const StmtList &body, int depth) {
+    for (const StmtPtr &stmt : body)
+      dumpStmt(*stmt, depth);
+  }
+
+private:
+  void line(int depth, const Expr &expr) {
+    auto it = instance.exprTypes.find(&expr);
+    if (it == instance.exprTypes.end())
+      return;
+    os.indent(2 * depth) << toSource(expr) << " : " << it->second.str()
+                         << " @" << expr.getLoc().line << ":"
+                         << expr.getLoc().col << "\n";
+  }
+
+  void dumpExpr(const Expr &expr, int depth) { line(depth, expr); }
+
+  void dumpStmt(const Stmt &stmt, int depth) {
+    if (auto *e = dyn_cast<ExprStmt>(&stmt))
+      return dumpExpr(*e->value, depth);
+    if (auto *a = dyn_cast<Assign>(&stmt)) {
+      for (const ExprPtr &t : a->targets)
+        dumpExpr(*t, depth);
+      return dumpExpr(*a->value, depth);
+    }
+    if (auto *a = dyn_cast<AugAssign>(&stmt)) {
+      dumpExpr(*a->target, depth);
+      return dumpExpr(*a->value, depth);
+    }
+    if (auto *r = dyn_cast<Return>(&stmt)) {
+      if (r->value)
+        dumpExpr(*r->value, depth);
+      return;
+    }
+    if (auto *i = dyn_cast<If>(&stmt)) {
+      dumpExpr(*i->test, depth);
+      dumpBody(i->body, depth + 1);
+      return dumpBody(i->orelse, depth + 1);
+    }
+    if (auto *f = dyn_cast<For>(&stmt)) {
+      dumpExpr(*f->target, depth);
+      dumpExpr(*f->iter, depth);
+      return dumpBody(f->body, depth + 1);
+    }
+    if (auto *w = dyn_cast<While>(&stmt)) {
+      dumpExpr(*w->test, depth);
+      return dumpBody(w->body, depth + 1);
+    }
+  }
+
+  const FunctionInstance &instance;
+  llvm::raw_ostream &os;
+};
+} // namespace
+
+void sema::dump(const Program &program, llvm::raw_ostream &os) {
+  for (const auto &instance : program.instances) {
+    os << "instance " << instance->symbol << " : " << instance->signature()
+       << (instance->fastmath ? " fastmath" : "") << "\n";
+    for (const std::string &name : instance->localNames)
+      os << "  var " << name << " : " << instance->locals.lookup(name).str()
+         << "\n";
+    const StmtList &body = instance->isModuleBody() ? program.module->body
+                                                    : instance->def->body;
+    TypedDumper(*instance, os).dumpBody(body, 1);
+  }
+}

@@ -1,0 +1,28 @@
+//===- NMDialect.td - The nm dialect -----------------------*- tablegen -*-===//
+
+#ifndef NM_DIALECT
+#define NM_DIALECT
+
+include "mlir/IR/OpBase.td"
+
+def NM_Dialect : Dialect {
+  let name = "nm";
+  let summary = "Distribution and communication as first-class IR";
+  let description = [{
+    The `nm` dialect states the intent of an nmc program's communication:
+    which rank it is, how many ranks there are, which values are gathered,
+    reduced or distributed, and where. Ops take an explicit communicator
+    (`!nm.comm`) so that Cartesian and split communicators are additions.
+    The dialect lowers to the upstream `mpi` dialect where that dialect has
+    the operation, and to calls into the nmc runtime library where it has
+    not (MLIR 22's `mpi` dialect has no gather, scatter or broadcast).
+  }];
+  let cppNamespace = "::mlir::nm";
+  let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
+}
+
+class NM_Op<string mnemonic, list<Trait> traits = []>
+    : Op<NM_Dialect, mnemonic, traits>;
+
+#endif // NM_DIALECT

@@ -1,0 +1,129 @@
+//===- NMOps.td - Operations of the nm dialect -------------*- tablegen -*-===//
+
+#ifndef NM_OPS
+#define NM_OPS
+
+include "nm/IR/NMDialect.td"
+include "nm/IR/NMTypes.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Attributes
+//===----------------------------------------------------------------------===//
+
+def NM_ReduceKind : I32EnumAttr<"ReduceKind", "a reduction operator", [
+    I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"prod", 1>,
+    I32EnumAttrCase<"max", 2>, I32EnumAttrCase<"min", 3>,
+    I32EnumAttrCase<"land", 4>, I32EnumAttrCase<"lor", 5>]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+
+def NM_ReduceKindAttr : EnumAttr<NM_Dialect, NM_ReduceKind, "reduce"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+/// The scalar types a message can carry without pickling.
+def NM_Scalar : AnyTypeOf<[I64, F64, I1]>;
+
+//===----------------------------------------------------------------------===//
+// Communicators and process identity
+//===----------------------------------------------------------------------===//
+
+def NM_CommWorldOp : NM_Op<"comm_world", [Pure]> {
+  let summary = "MPI.COMM_WORLD";
+  let results = (outs NM_CommType:$comm);
+  let assemblyFormat = "attr-dict";
+}
+
+def NM_RankOp : NM_Op<"rank", [Pure]> {
+  let summary = "This process's rank in a communicator (comm.Get_rank())";
+  let arguments = (ins NM_CommType:$comm);
+  let results = (outs I64:$rank);
+  let assemblyFormat = "$comm attr-dict";
+}
+
+def NM_SizeOp : NM_Op<"size", [Pure]> {
+  let summary = "The number of processes in a communicator (comm.Get_size())";
+  let arguments = (ins NM_CommType:$comm);
+  let results = (outs I64:$size);
+  let assemblyFormat = "$comm attr-dict";
+}
+
+def NM_WtimeOp : NM_Op<"wtime"> {
+  let summary = "Wall-clock time in seconds (MPI.Wtime())";
+  let results = (outs F64:$time);
+  let assemblyFormat = "attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Collectives
+//===----------------------------------------------------------------------===//
+
+def NM_BarrierOp : NM_Op<"barrier"> {
+  let summary = "Block until every rank of the communicator arrives";
+  let arguments = (ins NM_CommType:$comm);
+  let assemblyFormat = "$comm attr-dict";
+}
+
+def NM_GatherOp : NM_Op<"gather"> {
+  let summary = "Collect one value from every rank at the root";
+  let description = [{
+    `comm.gather(value, root=r)` for a scalar: at the root, a list of every
+    rank's value in rank order; on the other ranks, `None`.
+
+    ```mlir
+    %all = nm.gather %x to %root on %comm : f64 -> !nm.list<f64>
+    ```
+  }];
+  let arguments = (ins NM_CommType:$comm, NM_Scalar:$value, I64:$root);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $value `to` $root `on` $comm attr-dict `:` type($value) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def NM_AllreduceOp : NM_Op<"allreduce", [AllTypesMatch<["value", "result"]>]> {
+  let summary = "Combine one value from every rank and give it to all ranks";
+  let description = [{
+    `comm.allreduce(value, op=MPI.SUM)` for a scalar.
+
+    ```mlir
+    %s = nm.allreduce <sum> %x on %comm : f64
+    ```
+  }];
+  let arguments = (ins NM_CommType:$comm, NM_Scalar:$value,
+                       NM_ReduceKindAttr:$kind);
+  let results = (outs NM_Scalar:$result);
+  let assemblyFormat = "$kind $value `on` $comm attr-dict `:` type($value)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Lists
+//===----------------------------------------------------------------------===//
+
+def NM_ListLenOp : NM_Op<"list_len"> {
+  let summary = "len(list), or the trip count of `for x in list`";
+  let description = [{
+    Raises Python's `TypeError` when the list is `None`; with `iter` the
+    message is the one a `for` loop gives ("'NoneType' object is not
+    iterable"), without it the one `len()` gives.
+  }];
+  let arguments = (ins NM_ListType:$list, UnitAttr:$iter);
+  let results = (outs I64:$length);
+  let assemblyFormat = "$list (`iter` $iter^)? attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListGetOp : NM_Op<"list_get", [
+    TypesMatchWith<"result is the list's element type", "list", "result",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "list[index] with Python's negative indices and IndexError";
+  let arguments = (ins NM_ListType:$list, I64:$index);
+  let results = (outs NM_Scalar:$result);
+  let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
+}
+
+#endif // NM_OPS

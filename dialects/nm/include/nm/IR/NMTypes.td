@@ -1,0 +1,34 @@
+//===- NMTypes.td - Types of the nm dialect ----------------*- tablegen -*-===//
+
+#ifndef NM_TYPES
+#define NM_TYPES
+
+include "nm/IR/NMDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+class NM_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<NM_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def NM_CommType : NM_Type<"Comm", "comm"> {
+  let summary = "An MPI communicator";
+  let description = [{
+    A communicator such as `MPI.COMM_WORLD`. Lowers to `!mpi.comm`.
+  }];
+}
+
+def NM_ListType : NM_Type<"List", "list", [MemRefElementTypeInterface]> {
+  let summary = "A Python list of scalars, or None where a list was expected";
+  let description = [{
+    A homogeneous list, as `comm.gather` returns at the root. On other
+    ranks `comm.gather` returns `None`; a list value can hold that `None`,
+    so printing it prints `None` and iterating over it raises Python's
+    `TypeError`. Lowers to a pointer to a runtime list object.
+  }];
+  let parameters = (ins "Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+#endif // NM_TYPES

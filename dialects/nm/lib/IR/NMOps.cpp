@@ -1,0 +1,29 @@
+//===- NMOps.cpp - Verifiers of the nm dialect's operations ---------------===//
+
+#include "nm/IR/NMOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace mlir::nm;
+
+LogicalResult GatherOp::verify() {
+  Type element = getResult().getType().getElementType();
+  if (element != getValue().getType())
+    return emitOpError("gathers ")
+           << getValue().getType() << " values into a list of " << element;
+  return success();
+}
+
+LogicalResult AllreduceOp::verify() {
+  ReduceKind kind = getKind();
+  bool logical = kind == ReduceKind::land || kind == ReduceKind::lor;
+  if (logical && !getValue().getType().isInteger())
+    return emitOpError("logical reduction ")
+           << stringifyReduceKind(kind) << " needs an integer or i1 value";
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "nm/IR/NMOps.cpp.inc"

@@ -1,0 +1,88 @@
+/* list.c - list handles: homogeneous lists of scalars with Python's indexing
+ * and Python's errors. A NULL handle is None. */
+
+#include "nmrt_internal.h"
+
+#include <stdlib.h>
+
+static size_t elemSize(int64_t elemKind) {
+  return elemKind == NMRT_ELEM_BOOL ? sizeof(int8_t) : sizeof(int64_t);
+}
+
+nmrt_list *nmrt_list_new(int64_t elemKind, int64_t length) {
+  if (length < 0)
+    length = 0;
+  /* One allocation: the header, then the elements (8-byte aligned, as the
+   * header's size is a multiple of 8). */
+  nmrt_list *l = calloc(1, sizeof(nmrt_list) + elemSize(elemKind) * length);
+  if (!l)
+    nmrt_raise("MemoryError", "", 0);
+  l->elemKind = elemKind;
+  l->length = length;
+  l->data = l + 1;
+  return l;
+}
+
+nmrt_list *nmrt_list_none(void) { return NULL; }
+
+int64_t nmrt_list_len(nmrt_list *l, int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError", "object of type 'NoneType' has no len()", line);
+  return l->length;
+}
+
+int64_t nmrt_list_iter_len(nmrt_list *l, int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError", "'NoneType' object is not iterable", line);
+  return l->length;
+}
+
+/* Maps a Python index to a position in l, raising as `l[i]` (or, when
+ * storing, `l[i] = v`) would. Callers must call it before touching l->data,
+ * as l may be None. */
+static int64_t checkIndex(nmrt_list *l, int64_t i, int storing,
+                          int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError",
+               storing ? "'NoneType' object does not support item assignment"
+                       : "'NoneType' object is not subscriptable",
+               line);
+  if (i < 0)
+    i += l->length;
+  if (i < 0 || i >= l->length)
+    nmrt_raise("IndexError",
+               storing ? "list assignment index out of range"
+                       : "list index out of range",
+               line);
+  return i;
+}
+
+double nmrt_list_get_f64(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = checkIndex(l, i, 0, line);
+  return ((double *)l->data)[at];
+}
+
+int64_t nmrt_list_get_i64(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = checkIndex(l, i, 0, line);
+  return ((int64_t *)l->data)[at];
+}
+
+int8_t nmrt_list_get_bool(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = checkIndex(l, i, 0, line);
+  return ((int8_t *)l->data)[at];
+}
+
+void nmrt_list_set_f64(nmrt_list *l, int64_t i, double v, int64_t line) {
+  int64_t at = checkIndex(l, i, 1, line);
+  ((double *)l->data)[at] = v;
+}
+
+void nmrt_list_set_i64(nmrt_list *l, int64_t i, int64_t v, int64_t line) {
+  int64_t at = checkIndex(l, i, 1, line);
+  ((int64_t *)l->data)[at] = v;
+}
+
+void nmrt_list_set_bool(nmrt_list *l, int64_t i, int8_t v, int64_t line) {
+  int64_t at = checkIndex(l, i, 1, line);
+  ((int8_t *)l->data)[at] = v != 0;
+}

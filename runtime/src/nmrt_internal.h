@@ -1,0 +1,22 @@
+/* nmrt_internal.h - state and helpers shared between the runtime's files,
+ * not part of the ABI seen by compiled programs. */
+#ifndef NMRT_INTERNAL_H
+#define NMRT_INTERNAL_H
+
+#include "nmrt.h"
+
+#include <stddef.h>
+
+/* The command line as main() received it, for sys.argv. */
+extern int nmrt_argc;
+extern char **nmrt_argv;
+
+struct nmrt_list {
+  int64_t elemKind;
+  int64_t length;
+  /* length elements of the C type for elemKind; bools are one byte each so
+   * that MPI can gather straight into the list. */
+  void *data;
+};
+
+#endif /* NMRT_INTERNAL_H */

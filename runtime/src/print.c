@@ -1,0 +1,44 @@
+/* print.c - Python-identical printing of scalars to stdout. */
+
+#include "nmrt_internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+void nmrt_print_i64(int64_t v) { printf("%" PRId64, v); }
+
+void nmrt_print_f64(double v) {
+  char buf[32];
+  int n = nmrt_format_f64_repr(v, buf);
+  fwrite(buf, 1, n, stdout);
+}
+
+void nmrt_print_bool(int8_t v) { fputs(v ? "True" : "False", stdout); }
+
+void nmrt_print_str(const char *s) { fputs(s, stdout); }
+
+void nmrt_print_none(void) { fputs("None", stdout); }
+
+void nmrt_print_list(nmrt_list *l) {
+  if (!l) {
+    nmrt_print_none();
+    return;
+  }
+  putchar('[');
+  for (int64_t i = 0; i < l->length; ++i) {
+    if (i > 0)
+      fputs(", ", stdout);
+    switch (l->elemKind) {
+    case NMRT_ELEM_I64:
+      nmrt_print_i64(((int64_t *)l->data)[i]);
+      break;
+    case NMRT_ELEM_F64:
+      nmrt_print_f64(((double *)l->data)[i]);
+      break;
+    case NMRT_ELEM_BOOL:
+      nmrt_print_bool(((int8_t *)l->data)[i]);
+      break;
+    }
+  }
+  putchar(']');
+}

@@ -1,0 +1,37 @@
+# lit configuration for nmc. Suites follow the compiler's stages: Frontend,
+# Sema, Dialect, Conversion, Runtime, E2E.
+import os
+
+import lit.formats
+
+config.name = "nmc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".npy", ".mlir", ".c"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nmc_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.nmc_tools_dir, os.path.dirname(config.filecheck),
+     config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Open MPI needs HOME and refuses root without an explicit flag; a machine
+# with fewer cores than ranks needs --oversubscribe. Both go into %mpirun.
+for var in ("HOME", "TMPDIR", "OMPI_MCA_plm", "OMPI_MCA_btl"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+mpirun = [config.mpirun, "--oversubscribe"]
+if os.geteuid() == 0:
+    mpirun.append("--allow-run-as-root")
+# Shared-memory transport only: tests never leave the machine.
+mpirun += ["--mca", "btl", "self,vader"]
+
+nmrt_include = os.path.join(config.nmc_src_root, "runtime", "include")
+nmrt_lib = os.path.join(config.nmc_lib_dir, "libnmrt.a")
+
+config.substitutions.append(("%nmc", os.path.join(config.nmc_tools_dir, "nmc")))
+config.substitutions.append(("%nm-opt", os.path.join(config.nmc_tools_dir, "nm-opt")))
+config.substitutions.append(("%mpirun", " ".join(mpirun)))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%cc", config.mpicc))
+config.substitutions.append(("%nmrt_include", nmrt_include))
+config.substitutions.append(("%nmrt_lib", nmrt_lib))
