@@ -7,7 +7,7 @@ import lit.formats
 config.name = "nmc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".npy", ".mlir", ".c"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "differential.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nmc_obj_root, "test")
 
@@ -35,3 +35,9 @@ config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cc", config.mpicc))
 config.substitutions.append(("%nmrt_include", nmrt_include))
 config.substitutions.append(("%nmrt_lib", nmrt_lib))
+# Same program under python3 + Numba + mpi4py and as an nmc executable:
+# `%differential FILE 1 2 3 4` fails unless the outputs agree at each count.
+config.substitutions.append(("%differential", " ".join([
+    config.python, os.path.join(config.test_source_root, "differential.py"),
+    "--nmc", os.path.join(config.nmc_tools_dir, "nmc"),
+    "--mpirun", "'" + " ".join(mpirun) + "'", "--python", config.python])))

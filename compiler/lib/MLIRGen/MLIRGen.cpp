@@ -881,9 +881,16 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     return genCompare(cast<Compare>(expr));
   case Expr::Kind::IfExp:
     return genIfExp(cast<IfExp>(expr));
+  case Expr::Kind::List: {
+    Type listType = typeOf(expr);
+    llvm::SmallVector<mlir::Value> elements;
+    for (const ExprPtr &elt : cast<List>(expr).elts)
+      elements.push_back(genAs(*elt, listType.getElement()));
+    return mlir::nm::ListFromElementsOp::create(
+        builder, l, storageType(listType), elements);
+  }
   case Expr::Kind::Slice:
   case Expr::Kind::Tuple:
-  case Expr::Kind::List:
     return error(expr.getLoc(), "this expression is not supported yet here");
   }
   return {};
@@ -1080,7 +1087,7 @@ void MLIRGenerator::genPrint(const Call &call) {
       callRuntime(l, "nmrt_print_none", {}, {});
       break;
     case Type::Kind::List:
-      callRuntime(l, "nmrt_print_list", {}, {v});
+      mlir::nm::ListPrintOp::create(builder, l, v);
       break;
     default:
       error(arg.getLoc(), "printing " + t.str() + " is not supported yet");
@@ -1356,41 +1363,53 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
                                         constFloat(0.0, location)),
             "ZeroDivisionError", message, l);
   };
-  // CPython's float_divmod: the remainder takes the divisor's sign.
-  auto pythonMod = [&](mlir::Value &floorDiv) {
-    mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
+  // CPython's float_divmod, signed zeros included: the remainder takes the
+  // divisor's sign and the quotient is rounded to the nearest integer.
+  auto pythonDivmod = [&](mlir::Value &floorDiv) {
+    auto cmp = [&](mlir::arith::CmpFPredicate pred, mlir::Value x,
+                   mlir::Value y) -> mlir::Value {
+      return mlir::arith::CmpFOp::create(builder, location, pred, x, y);
+    };
+    auto select = [&](mlir::Value c, mlir::Value x, mlir::Value y) {
+      return mlir::arith::SelectOp::create(builder, location, c, x, y)
+          .getResult();
+    };
+    using Pred = mlir::arith::CmpFPredicate;
     mlir::Value zero = constFloat(0.0, location);
-    mlir::Value modNonzero = mlir::arith::CmpFOp::create(
-        builder, location, mlir::arith::CmpFPredicate::UNE, mod, zero);
-    mlir::Value bNegative = mlir::arith::CmpFOp::create(
-        builder, location, mlir::arith::CmpFPredicate::OLT, b, zero);
-    mlir::Value modNegative = mlir::arith::CmpFOp::create(
-        builder, location, mlir::arith::CmpFPredicate::OLT, mod, zero);
-    mlir::Value signsDiffer = mlir::arith::XOrIOp::create(
-        builder, location, bNegative, modNegative);
-    mlir::Value adjust = mlir::arith::AndIOp::create(builder, location,
-                                                     modNonzero, signsDiffer);
+    mlir::Value one = constFloat(1.0, location);
+    mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
     mlir::Value div = mlir::arith::DivFOp::create(
         builder, location,
         mlir::arith::SubFOp::create(builder, location, a, mod, fm), b, fm);
-    div = mlir::arith::SelectOp::create(
-        builder, location, adjust,
-        mlir::arith::SubFOp::create(builder, location, div,
-                                    constFloat(1.0, location), fm),
-        div);
+    mlir::Value modIsZero = cmp(Pred::OEQ, mod, zero);
+    mlir::Value adjust = mlir::arith::AndIOp::create(
+        builder, location,
+        mlir::arith::XOrIOp::create(builder, location,
+                                    cmp(Pred::OLT, b, zero),
+                                    cmp(Pred::OLT, mod, zero)),
+        cmp(Pred::UNE, mod, zero));
+    div = select(adjust,
+                 mlir::arith::SubFOp::create(builder, location, div, one, fm),
+                 div);
+    mod = select(adjust, mlir::arith::AddFOp::create(builder, location, mod, b, fm),
+                 mod);
+    mod = select(modIsZero,
+                 mlir::math::CopySignOp::create(builder, location, zero, b),
+                 mod);
     mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
-    mlir::Value roundUp = mlir::arith::CmpFOp::create(
-        builder, location, mlir::arith::CmpFPredicate::OGT,
-        mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
+    mlir::Value roundUp = cmp(
+        Pred::OGT, mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
         constFloat(0.5, location));
-    floorDiv = mlir::arith::SelectOp::create(
-        builder, location, roundUp,
-        mlir::arith::AddFOp::create(builder, location, rounded,
-                                    constFloat(1.0, location), fm),
-        rounded);
-    return mlir::arith::SelectOp::create(
-        builder, location, adjust,
-        mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
+    rounded = select(roundUp,
+                     mlir::arith::AddFOp::create(builder, location, rounded, one,
+                                                 fm),
+                     rounded);
+    mlir::Value quotient = mlir::arith::DivFOp::create(builder, location, a, b, fm);
+    floorDiv = select(cmp(Pred::OEQ, div, zero),
+                      mlir::math::CopySignOp::create(builder, location, zero,
+                                                     quotient),
+                      rounded);
+    return mod;
   };
   switch (op) {
   case BinOpKind::Add:
@@ -1405,13 +1424,13 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
   case BinOpKind::FloorDiv: {
     checkDivisor("float floor division by zero");
     mlir::Value floorDiv;
-    pythonMod(floorDiv);
+    pythonDivmod(floorDiv);
     return floorDiv;
   }
   case BinOpKind::Mod: {
     checkDivisor("float modulo");
     mlir::Value floorDiv;
-    return pythonMod(floorDiv);
+    return pythonDivmod(floorDiv);
   }
   case BinOpKind::Pow:
     return mlir::math::PowFOp::create(builder, location, a, b, fm);

@@ -131,6 +131,7 @@ private:
   Inference &inference;
   FunctionInstance &instance;
   const llvm::StringSet<> &localNames;
+  llvm::StringSet<> poisoned;
   int loopDepth = 0;
 };
 
@@ -343,6 +344,10 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
                                   SourceLoc loc) {
   if (auto *name = dyn_cast<Name>(&target)) {
     instance.exprTypes[&target] = value;
+    // An error already explains why the value has no type; do not report
+    // every later use of the variable too.
+    if (value.isUnknown() && inference.isChecking())
+      poisoned.insert(name->id);
     bindVariable(name->id, value, loc);
     return;
   }
@@ -592,8 +597,24 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
       elements.push_back(visit(*elt));
     return Type::tuple(std::move(elements));
   }
-  case Expr::Kind::List:
-    return fail(expr.getLoc(), "list literals are not supported yet");
+  case Expr::Kind::List: {
+    Type element = Type::unknown();
+    for (const ExprPtr &elt : cast<List>(expr).elts) {
+      Type t = visit(*elt);
+      if (t.isUnknown())
+        return t;
+      std::optional<Type> unified = unify(element, t);
+      if (!t.isNumeric() || !unified)
+        return fail(elt->getLoc(), "a list literal holds numbers of one "
+                                   "kind (bool, int or float), not " +
+                                       t.str());
+      element = *unified;
+    }
+    if (element.isUnknown())
+      return fail(expr.getLoc(), "the element type of an empty list cannot "
+                                 "be inferred");
+    return Type::list(element);
+  }
   }
   return Type::unknown();
 }
@@ -603,6 +624,8 @@ Type InstanceWalker::visitName(const Name &name) {
     auto it = instance.locals.find(name.id);
     if (it != instance.locals.end() && !it->second.isUnknown())
       return it->second;
+    if (poisoned.contains(name.id))
+      return Type::unknown();
     // A local read before any assignment reached it.
     return fail(name.getLoc(), "local variable '" + name.id +
                                    "' is used before it has a type");

@@ -3,6 +3,8 @@
 //   nmc prog.npy -o prog          compile and link an MPI executable
 //   nmc --emit=STAGE prog.npy     stop after STAGE and print it
 //
+//   nmc run prog.npy -n 4        compile into a cache and run under mpirun
+//
 // User errors are reported as `file:line:col: error: ...` and give exit
 // status 1.
 //
@@ -19,14 +21,20 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <thread>
+#include <unistd.h>
 
 using namespace nmc;
 namespace cl = llvm::cl;
@@ -201,6 +209,77 @@ int compile(DiagnosticEngine &diags) {
   return 0;
 }
 
+/// Reads, checks and compiles the file named by `inputFilename`.
+int compileInput() {
+  auto buffer = llvm::MemoryBuffer::getFile(inputFilename, /*IsText=*/true);
+  if (!buffer)
+    return fail("cannot read '" + inputFilename + "': " +
+                buffer.getError().message());
+  llvm::StringRef source = (*buffer)->getBuffer();
+  if (source.starts_with("\x93NUMPY"))
+    return fail("'" + inputFilename +
+                "' is a NumPy data file, not a program (nmc compiles Python "
+                "source)");
+  DiagnosticEngine diags(inputFilename, source.str());
+  return compile(diags);
+}
+
+/// `nmc run FILE [-n N] [ARGS...]`: compiles FILE into a cache directory and
+/// runs it under mpirun on N ranks (default 1), adding the flags Open MPI
+/// needs as root and with more ranks than cores.
+int runSubcommand(int argc, char **argv) {
+  if (argc < 3)
+    return fail("usage: nmc run FILE [-n N] [ARGS...]");
+  std::string file = argv[2];
+  std::string ranks = "1";
+  std::vector<std::string> programArgs;
+  for (int i = 3; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    if ((arg == "-n" || arg == "-np") && i + 1 < argc)
+      ranks = argv[++i];
+    else
+      programArgs.push_back(arg.str());
+  }
+  unsigned n = 0;
+  if (llvm::StringRef(ranks).getAsInteger(10, n) || n == 0)
+    return fail("-n needs a positive number of ranks, not '" + ranks + "'");
+
+  llvm::SmallString<256> cache;
+  llvm::sys::path::cache_directory(cache);
+  llvm::sys::path::append(cache, "nmc");
+  if (std::error_code ec = llvm::sys::fs::create_directories(cache))
+    return fail("cannot create '" + cache.str().str() + "': " + ec.message());
+  llvm::SmallString<256> executable(cache);
+  // One cached executable per source path.
+  llvm::SmallString<256> absolute(file);
+  llvm::sys::fs::make_absolute(absolute);
+  llvm::sys::path::append(
+      executable, llvm::sys::path::stem(file) + "-" +
+                      llvm::utohexstr(llvm::hash_value(absolute.str())));
+  inputFilename = file;
+  outputFilename = std::string(executable);
+  if (int status = compileInput())
+    return status;
+
+  llvm::ErrorOr<std::string> mpirun = llvm::sys::findProgramByName("mpirun");
+  if (!mpirun)
+    return fail("cannot find mpirun");
+  std::vector<std::string> args = {*mpirun, "-n", ranks};
+  if (n > std::thread::hardware_concurrency())
+    args.push_back("--oversubscribe");
+  if (geteuid() == 0)
+    args.push_back("--allow-run-as-root");
+  args.push_back(std::string(executable));
+  args.insert(args.end(), programArgs.begin(), programArgs.end());
+  llvm::SmallVector<llvm::StringRef> argRefs(args.begin(), args.end());
+  std::string error;
+  int status = llvm::sys::ExecuteAndWait(*mpirun, argRefs, std::nullopt, {}, 0,
+                                         0, &error);
+  if (status < 0)
+    return fail(error);
+  return status;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -213,6 +292,9 @@ int main(int argc, char **argv) {
        << ")\n";
   });
   cl::HideUnrelatedOptions(category);
+  if (argc >= 2 && llvm::StringRef(argv[1]) == "run") {
+    return runSubcommand(argc, argv);
+  }
   cl::ParseCommandLineOptions(
       argc, argv,
       "nmc: compiles Numba + mpi4py programs into MPI executables\n");
@@ -227,15 +309,5 @@ int main(int argc, char **argv) {
               .str();
   }
 
-  auto buffer = llvm::MemoryBuffer::getFile(inputFilename, /*IsText=*/true);
-  if (!buffer)
-    return fail("cannot read '" + inputFilename + "': " +
-                buffer.getError().message());
-  llvm::StringRef source = (*buffer)->getBuffer();
-  if (source.starts_with("\x93NUMPY"))
-    return fail("'" + inputFilename +
-                "' is a NumPy data file, not a program (nmc compiles Python "
-                "source)");
-  DiagnosticEngine diags(inputFilename, source.str());
-  return compile(diags);
+  return compileInput();
 }

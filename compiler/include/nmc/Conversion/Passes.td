@@ -10,14 +10,14 @@ def ConvertNMToMPI : Pass<"convert-nm-to-mpi", "mlir::ModuleOp"> {
   let description = [{
     Ops the upstream `mpi` dialect has (rank, size, barrier, allreduce)
     become `mpi` ops; the others (gather, lists, wtime) become calls into
-    the nmc runtime. Also records which MPI implementation the program is
+    the nmc runtime, which takes lists as plain pointers. Also records which MPI implementation the program is
     built for, as the `dlti.map` entry `"MPI:Implementation"` that the
     `mpi` dialect's lowering reads.
   }];
   let dependentDialects = [
     "mlir::mpi::MPIDialect", "mlir::func::FuncDialect",
     "mlir::memref::MemRefDialect", "mlir::arith::ArithDialect",
-    "mlir::DLTIDialect"
+    "mlir::DLTIDialect", "mlir::LLVM::LLVMDialect"
   ];
   let options = [
     Option<"mpiImplementation", "mpi-implementation", "std::string",

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MPI/IR/MPI.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
@@ -45,6 +46,19 @@ Value fromAbi(OpBuilder &b, Location loc, Value v, Type type) {
   if (type.isInteger(1))
     return arith::TruncIOp::create(b, loc, type, v);
   return v;
+}
+
+/// The runtime takes every list as a plain pointer, whatever its element
+/// type; the casts disappear when lists become pointers in the LLVM
+/// lowering.
+Value listToPointer(OpBuilder &b, Location loc, Value list) {
+  Type ptr = LLVM::LLVMPointerType::get(b.getContext());
+  return UnrealizedConversionCastOp::create(b, loc, ptr, list).getResult(0);
+}
+
+Value pointerToList(OpBuilder &b, Location loc, Value ptr, Type listType) {
+  return UnrealizedConversionCastOp::create(b, loc, listType, ptr)
+      .getResult(0);
 }
 
 Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
@@ -157,9 +171,57 @@ struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
     Type element = op.getValue().getType();
     Value result = callRuntime(
         rewriter, op, ("nmrt_gather_" + runtimeSuffix(element)).str(),
-        op.getType(),
+        LLVM::LLVMPointerType::get(getContext()),
         {toAbi(rewriter, op.getLoc(), adaptor.getValue()), adaptor.getRoot()});
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op,
+                       pointerToList(rewriter, op.getLoc(), result, op.getType()));
+    return success();
+  }
+};
+
+/// Element kinds as nmrt_list_new numbers them (NMRT_ELEM_*).
+int64_t runtimeElementKind(Type type) {
+  if (type.isF64())
+    return 1;
+  if (type.isInteger(1))
+    return 2;
+  return 0;
+}
+
+struct ListFromElementsOpLowering
+    : OpConversionPattern<nm::ListFromElementsOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListFromElementsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type element = op.getType().getElementType();
+    Type i64 = rewriter.getI64Type();
+    auto constant = [&](int64_t v) -> Value {
+      return arith::ConstantIntOp::create(rewriter, loc, i64, v);
+    };
+    Value list = callRuntime(
+        rewriter, op, "nmrt_list_new", LLVM::LLVMPointerType::get(getContext()),
+        {constant(runtimeElementKind(element)),
+         constant(adaptor.getElements().size())});
+    std::string setter = ("nmrt_list_set_" + runtimeSuffix(element)).str();
+    for (auto [i, v] : llvm::enumerate(adaptor.getElements()))
+      callRuntime(rewriter, op, setter, {},
+                  {list, constant(i), toAbi(rewriter, loc, v),
+                   lineConstant(rewriter, loc)});
+    rewriter.replaceOp(op, pointerToList(rewriter, loc, list, op.getType()));
+    return success();
+  }
+};
+
+struct ListPrintOpLowering : OpConversionPattern<nm::ListPrintOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListPrintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "nmrt_print_list", {},
+                {listToPointer(rewriter, op.getLoc(), adaptor.getList())});
+    rewriter.eraseOp(op);
     return success();
   }
 };
@@ -173,7 +235,8 @@ struct ListLenOpLowering : OpConversionPattern<nm::ListLenOp> {
     StringRef name = op.getIter() ? "nmrt_list_iter_len" : "nmrt_list_len";
     Value length =
         callRuntime(rewriter, op, name, rewriter.getI64Type(),
-                    {adaptor.getList(), lineConstant(rewriter, op.getLoc())});
+                    {listToPointer(rewriter, op.getLoc(), adaptor.getList()),
+                     lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, length);
     return success();
   }
@@ -188,8 +251,8 @@ struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
     Value v = callRuntime(
         rewriter, op, ("nmrt_list_get_" + runtimeSuffix(element)).str(),
         abiType(element),
-        {adaptor.getList(), adaptor.getIndex(),
-         lineConstant(rewriter, op.getLoc())});
+        {listToPointer(rewriter, op.getLoc(), adaptor.getList()),
+         adaptor.getIndex(), lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
     return success();
   }
@@ -254,6 +317,7 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
                CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
                CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>,
                BarrierOpLowering, AllreduceOpLowering, GatherOpLowering,
+               ListFromElementsOpLowering, ListPrintOpLowering,
                ListLenOpLowering, ListGetOpLowering, WtimeOpLowering>(
       converter, patterns.getContext());
 }

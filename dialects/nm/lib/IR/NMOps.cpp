@@ -25,5 +25,14 @@ LogicalResult AllreduceOp::verify() {
   return success();
 }
 
+LogicalResult ListFromElementsOp::verify() {
+  Type element = getResult().getType().getElementType();
+  for (Value v : getElements())
+    if (v.getType() != element)
+      return emitOpError("element of type ")
+             << v.getType() << " in a list of " << element;
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "nm/IR/NMOps.cpp.inc"

@@ -105,6 +105,22 @@ def NM_AllreduceOp : NM_Op<"allreduce", [AllTypesMatch<["value", "result"]>]> {
 // Lists
 //===----------------------------------------------------------------------===//
 
+def NM_ListFromElementsOp : NM_Op<"list_from_elements", [Pure]> {
+  let summary = "A list literal, `[a, b, c]`";
+  let arguments = (ins Variadic<NM_Scalar>:$elements);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $elements attr-dict `:` type($elements) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def NM_ListPrintOp : NM_Op<"list_print"> {
+  let summary = "Write a list as Python prints it (`[1.0, 2.5]`, or None)";
+  let arguments = (ins NM_ListType:$list);
+  let assemblyFormat = "$list attr-dict `:` qualified(type($list))";
+}
+
 def NM_ListLenOp : NM_Op<"list_len"> {
   let summary = "len(list), or the trip count of `for x in list`";
   let description = [{
