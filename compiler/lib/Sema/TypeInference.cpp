@@ -774,6 +774,11 @@ Type InstanceWalker::callUserFunction(const Call &call,
     return Type::unknown();
   FunctionInstance *callee = inference.getInstance(def, argTypes);
   instance.callees[&call] = callee;
+  if (callee->returnType.isUnknown())
+    return fail(call.getLoc(), "cannot infer the return type of '" +
+                                   def.name +
+                                   "': every return depends on a recursive "
+                                   "call");
   return callee->returnType;
 }
 
