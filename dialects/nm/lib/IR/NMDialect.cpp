@@ -3,6 +3,7 @@
 #include "nm/IR/NMDialect.h"
 #include "nm/IR/NMOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -33,4 +34,9 @@ void NMDialect::initialize() {
 #define GET_ATTRDEF_LIST
 #include "nm/IR/NMAttrs.cpp.inc"
       >();
+}
+
+Operation *NMDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                          Type type, Location loc) {
+  return arith::ConstantOp::materialize(builder, value, type, loc);
 }

@@ -34,5 +34,26 @@ LogicalResult ListFromElementsOp::verify() {
   return success();
 }
 
+OpFoldResult ListLenOp::fold(FoldAdaptor) {
+  auto literal = getList().getDefiningOp<ListFromElementsOp>();
+  if (!literal)
+    return {};
+  return IntegerAttr::get(getType(), literal.getElements().size());
+}
+
+OpFoldResult ListGetOp::fold(FoldAdaptor adaptor) {
+  auto literal = getList().getDefiningOp<ListFromElementsOp>();
+  auto index = dyn_cast_if_present<IntegerAttr>(adaptor.getIndex());
+  if (!literal || !index)
+    return {};
+  // Python's negative indices count from the end; out of range must still
+  // raise IndexError at run time, so it is not folded.
+  int64_t size = literal.getElements().size();
+  int64_t i = index.getInt() < 0 ? index.getInt() + size : index.getInt();
+  if (i < 0 || i >= size)
+    return {};
+  return literal.getElements()[i];
+}
+
 #define GET_OP_CLASSES
 #include "nm/IR/NMOps.cpp.inc"

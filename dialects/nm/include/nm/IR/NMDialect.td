@@ -20,6 +20,9 @@ def NM_Dialect : Dialect {
   let cppNamespace = "::mlir::nm";
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;
+  // Folded lengths become arith constants.
+  let hasConstantMaterializer = 1;
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
 class NM_Op<string mnemonic, list<Trait> traits = []>

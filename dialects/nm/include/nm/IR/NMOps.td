@@ -131,6 +131,8 @@ def NM_ListLenOp : NM_Op<"list_len"> {
   let arguments = (ins NM_ListType:$list, UnitAttr:$iter);
   let results = (outs I64:$length);
   let assemblyFormat = "$list (`iter` $iter^)? attr-dict `:` qualified(type($list))";
+  // The length of a list literal is known, and a literal is never None.
+  let hasFolder = 1;
 }
 
 def NM_ListGetOp : NM_Op<"list_get", [
@@ -140,6 +142,8 @@ def NM_ListGetOp : NM_Op<"list_get", [
   let arguments = (ins NM_ListType:$list, I64:$index);
   let results = (outs NM_Scalar:$result);
   let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
+  // A constant index into a list literal is that element.
+  let hasFolder = 1;
 }
 
 #endif // NM_OPS

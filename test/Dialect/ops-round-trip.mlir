@@ -1,0 +1,104 @@
+// Every nm op and type parses, prints and re-parses to the same form, in the custom and the generic syntax.
+// RUN: %nm-opt %s | %nm-opt | FileCheck %s
+// RUN: %nm-opt %s --mlir-print-op-generic | %nm-opt | FileCheck %s
+// RUN: %nm-opt %s --mlir-print-op-generic | FileCheck %s --check-prefix=GENERIC
+// Printing is a fixed point, and the generic form reads back to the same IR:
+// RUN: %nm-opt %s > %t.once && %nm-opt %t.once > %t.twice && diff %t.once %t.twice
+// RUN: %nm-opt %s --mlir-print-op-generic | %nm-opt > %t.generic && diff %t.once %t.generic
+
+// CHECK-LABEL: func.func @comm_and_identity
+// CHECK-SAME: (%[[ARG:.*]]: !nm.comm) -> (i64, i64, f64)
+// CHECK: %[[C:.*]] = nm.comm_world
+// CHECK-NEXT: %[[R:.*]] = nm.rank %[[C]]
+// CHECK-NEXT: %[[S:.*]] = nm.size %[[ARG]]
+// CHECK-NEXT: %[[T:.*]] = nm.wtime
+// CHECK-NEXT: nm.barrier %[[C]]
+// CHECK-NEXT: return %[[R]], %[[S]], %[[T]] : i64, i64, f64
+// GENERIC-LABEL: sym_name = "comm_and_identity"
+// GENERIC: "nm.comm_world"() : () -> !nm.comm
+// GENERIC: "nm.rank"(%{{.*}}) : (!nm.comm) -> i64
+// GENERIC: "nm.size"(%{{.*}}) : (!nm.comm) -> i64
+// GENERIC: "nm.wtime"() : () -> f64
+// GENERIC: "nm.barrier"(%{{.*}}) : (!nm.comm) -> ()
+func.func @comm_and_identity(%arg: !nm.comm) -> (i64, i64, f64) {
+  %c = nm.comm_world
+  %r = nm.rank %c
+  %s = nm.size %arg
+  %t = nm.wtime
+  nm.barrier %c
+  return %r, %s, %t : i64, i64, f64
+}
+
+// CHECK-LABEL: func.func @gather
+// CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[ROOT:.*]]: i64)
+// CHECK: %[[C:.*]] = nm.comm_world
+// CHECK-NEXT: nm.gather %[[X]] to %[[ROOT]] on %[[C]] : f64 -> !nm.list<f64>
+// CHECK-NEXT: nm.gather %[[I]] to %[[ROOT]] on %[[C]] : i64 -> !nm.list<i64>
+// CHECK-NEXT: nm.gather %[[B]] to %[[ROOT]] on %[[C]] : i1 -> !nm.list<i1>
+// GENERIC-LABEL: sym_name = "gather"
+// GENERIC: "nm.gather"(%{{.*}}, %{{.*}}, %{{.*}}) : (!nm.comm, f64, i64) -> !nm.list<f64>
+func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
+    -> (!nm.list<f64>, !nm.list<i64>, !nm.list<i1>) {
+  %c = nm.comm_world
+  %gf = nm.gather %x to %root on %c : f64 -> !nm.list<f64>
+  %gi = nm.gather %i to %root on %c : i64 -> !nm.list<i64>
+  %gb = nm.gather %b to %root on %c : i1 -> !nm.list<i1>
+  return %gf, %gi, %gb : !nm.list<f64>, !nm.list<i64>, !nm.list<i1>
+}
+
+// CHECK-LABEL: func.func @allreduce
+// CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1)
+// CHECK: %[[C:.*]] = nm.comm_world
+// CHECK-NEXT: nm.allreduce <sum> %[[X]] on %[[C]] : f64
+// CHECK-NEXT: nm.allreduce <prod> %[[I]] on %[[C]] : i64
+// CHECK-NEXT: nm.allreduce <max> %[[X]] on %[[C]] : f64
+// CHECK-NEXT: nm.allreduce <min> %[[I]] on %[[C]] : i64
+// CHECK-NEXT: nm.allreduce <land> %[[B]] on %[[C]] : i1
+// CHECK-NEXT: nm.allreduce <lor> %[[I]] on %[[C]] : i64
+// GENERIC-LABEL: sym_name = "allreduce"
+// GENERIC: "nm.allreduce"(%{{.*}}, %{{.*}}) <{kind = #nm.reduce<sum>}> : (!nm.comm, f64) -> f64
+// GENERIC: "nm.allreduce"(%{{.*}}, %{{.*}}) <{kind = #nm.reduce<prod>}> : (!nm.comm, i64) -> i64
+// GENERIC: <{kind = #nm.reduce<max>}>
+// GENERIC: <{kind = #nm.reduce<min>}>
+// GENERIC: <{kind = #nm.reduce<land>}> : (!nm.comm, i1) -> i1
+// GENERIC: <{kind = #nm.reduce<lor>}> : (!nm.comm, i64) -> i64
+func.func @allreduce(%x: f64, %i: i64, %b: i1) {
+  %c = nm.comm_world
+  %0 = nm.allreduce <sum> %x on %c : f64
+  %1 = nm.allreduce <prod> %i on %c : i64
+  %2 = nm.allreduce <max> %x on %c : f64
+  %3 = nm.allreduce <min> %i on %c : i64
+  %4 = nm.allreduce <land> %b on %c : i1
+  %5 = nm.allreduce <lor> %i on %c : i64
+  return
+}
+
+// CHECK-LABEL: func.func @lists
+// CHECK-SAME: (%[[X:.*]]: f64, %[[Y:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[G:.*]]: !nm.list<i64>)
+// CHECK: %[[L:.*]] = nm.list_from_elements %[[X]], %[[Y]] : f64, f64 -> !nm.list<f64>
+// CHECK-NEXT: %[[LB:.*]] = nm.list_from_elements %[[B]] : i1 -> !nm.list<i1>
+// CHECK-NEXT: nm.list_print %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_print %[[G]] : !nm.list<i64>
+// CHECK-NEXT: nm.list_len %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_len %[[G]] iter : !nm.list<i64>
+// CHECK-NEXT: nm.list_get %[[L]][%[[I]]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_get %[[G]][%[[I]]] : !nm.list<i64>
+// CHECK-NEXT: nm.list_get %[[LB]][%[[I]]] : !nm.list<i1>
+// GENERIC-LABEL: sym_name = "lists"
+// GENERIC: "nm.list_from_elements"(%{{.*}}, %{{.*}}) : (f64, f64) -> !nm.list<f64>
+// GENERIC: "nm.list_print"(%{{.*}}) : (!nm.list<f64>) -> ()
+// GENERIC: "nm.list_len"(%{{.*}}) : (!nm.list<f64>) -> i64
+// GENERIC: "nm.list_len"(%{{.*}}) <{iter}> : (!nm.list<i64>) -> i64
+// GENERIC: "nm.list_get"(%{{.*}}, %{{.*}}) : (!nm.list<f64>, i64) -> f64
+func.func @lists(%x: f64, %y: f64, %i: i64, %b: i1, %g: !nm.list<i64>) {
+  %l = nm.list_from_elements %x, %y : f64, f64 -> !nm.list<f64>
+  %lb = nm.list_from_elements %b : i1 -> !nm.list<i1>
+  nm.list_print %l : !nm.list<f64>
+  nm.list_print %g : !nm.list<i64>
+  %n = nm.list_len %l : !nm.list<f64>
+  %m = nm.list_len %g iter : !nm.list<i64>
+  %v = nm.list_get %l[%i] : !nm.list<f64>
+  %w = nm.list_get %g[%i] : !nm.list<i64>
+  %z = nm.list_get %lb[%i] : !nm.list<i1>
+  return
+}
