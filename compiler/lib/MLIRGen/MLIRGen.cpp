@@ -1118,7 +1118,6 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
     return {};
   }
   mlir::Value value = gen(*call.args[0]);
-  Type valueType = typeOf(*call.args[0]);
   if (name == "comm.gather") {
     const Expr *rootExpr = argument(1, "root");
     mlir::Value root =
@@ -1133,7 +1132,6 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
   return mlir::nm::AllreduceOp::create(
       builder, l, value.getType(), comm, value,
       mlir::nm::ReduceKindAttr::get(&context, *kind));
-  (void)valueType;
 }
 
 mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,

@@ -884,11 +884,7 @@ Type InstanceWalker::callMath(const Call &call, const std::string &name,
     return Type::floating();
   }
   if (name.rfind("math.", 0) == 0 || name.rfind("numpy.", 0) == 0) {
-    if (name == "numpy.float64") {
-      if (!checkArgCount(call, 1, 1, name))
-        return Type::unknown();
-      return Type::floating();
-    }
+    // sqrt, exp, log, ... and the float64 constructor.
     if (!checkArgCount(call, 1, 1, name))
       return Type::unknown();
     return Type::floating();

@@ -164,13 +164,12 @@ std::optional<Type> sema::unify(const Type &a, const Type &b) {
     // Numba unifies bool with int to int and anything with float to float.
     return promoteNumeric(a, b);
   }
-  if (a.is(Type::Kind::List) && b.is(Type::Kind::List)) {
-    if (auto element = unify(a.getElement(), b.getElement()))
-      if (*element == a.getElement() || *element == b.getElement())
-        if (a.getElement().isUnknown() || b.getElement().isUnknown())
-          return Type::list(*element);
-    return std::nullopt;
-  }
+  // Lists of different element types are different types; a list whose
+  // element type is not inferred yet takes the other's.
+  if (a.is(Type::Kind::List) && b.is(Type::Kind::List) &&
+      (a.getElement().isUnknown() || b.getElement().isUnknown()))
+    return Type::list(a.getElement().isUnknown() ? b.getElement()
+                                                 : a.getElement());
   if (a.is(Type::Kind::Tuple) && b.is(Type::Kind::Tuple) &&
       a.getElements().size() == b.getElements().size()) {
     std::vector<Type> elements;
