@@ -6,7 +6,7 @@
 // CHECK-DAG: llvm.func @MPI_Barrier(!llvm.ptr) -> i32
 // CHECK-DAG: llvm.func @MPI_Comm_size(!llvm.ptr, !llvm.ptr) -> i32
 // CHECK-DAG: llvm.mlir.global external @ompi_mpi_comm_world()
-// CHECK-LABEL: llvm.func @openmpi() -> (i32, i32, i32)
+// CHECK-LABEL: llvm.func @openmpi() -> !llvm.struct<(i32, i32, i32)>
 // CHECK: %[[W:.*]] = llvm.mlir.addressof @ompi_mpi_comm_world : !llvm.ptr
 // CHECK-NEXT: %[[CI:.*]] = llvm.ptrtoint %[[W]] : !llvm.ptr to i64
 // CHECK-NEXT: %[[C0:.*]] = llvm.inttoptr %[[CI]] : i64 to !llvm.ptr
@@ -20,7 +20,9 @@
 // CHECK: %[[ERR:.*]] = llvm.call @MPI_Comm_size(%{{.*}}, %[[SLOT2:.*]]) : (!llvm.ptr, !llvm.ptr) -> i32
 // CHECK-NEXT: llvm.load %[[SLOT2]] : !llvm.ptr -> i32
 // CHECK: %[[BERR:.*]] = llvm.call @MPI_Barrier(%{{.*}}) : (!llvm.ptr) -> i32
-// CHECK-NEXT: llvm.return %{{.*}}, %[[ERR]], %[[BERR]] : i32, i32, i32
+// CHECK: llvm.insertvalue %[[SIZE]], %{{.*}}[0]
+// CHECK-NEXT: llvm.insertvalue %[[ERR]], %{{.*}}[1]
+// CHECK-NEXT: llvm.insertvalue %[[BERR]], %{{.*}}[2]
 // CHECK-NOT: llvm.func @MPI_Barrier
 module attributes {dlti.map = #dlti.map<"MPI:Implementation" = "OpenMPI">} {
   func.func @openmpi() -> (i32, i32, i32) {
@@ -29,8 +31,6 @@ module attributes {dlti.map = #dlti.map<"MPI:Implementation" = "OpenMPI">} {
     mpi.barrier(%comm)
     %err, %size2 = mpi.comm_size(%comm) : !mpi.retval, i32
     %berr = mpi.barrier(%comm) -> !mpi.retval
-    %e = mpi.retval_check %err = <MPI_SUCCESS> : i1
-    %ei = mpi.error_class %err : !mpi.retval
     %r0 = builtin.unrealized_conversion_cast %err : !mpi.retval to i32
     %r1 = builtin.unrealized_conversion_cast %berr : !mpi.retval to i32
     return %size, %r0, %r1 : i32, i32, i32
