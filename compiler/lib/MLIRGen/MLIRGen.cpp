@@ -50,7 +50,24 @@ void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
                   mlir::DLTIDialect>();
 }
 
+/// The element a constant (possibly negative) index selects; type inference
+/// has checked that it is a literal in range.
+static size_t constantTupleIndex(const Subscript &sub, const Type &tuple) {
+  const Expr *indexExpr = sub.index.get();
+  int64_t sign = 1;
+  if (auto *neg = dyn_cast<UnaryOp>(indexExpr)) {
+    sign = -1;
+    indexExpr = neg->operand.get();
+  }
+  int64_t i = sign * cast<IntLit>(indexExpr)->value;
+  return i < 0 ? i + tuple.getElements().size() : i;
+}
+
 namespace {
+
+/// The SSA values of one Python value: one for most types, one per element
+/// for a tuple, none for None.
+using Values = llvm::SmallVector<mlir::Value, 1>;
 
 /// Branch targets of the innermost loop.
 struct LoopTargets {
@@ -73,8 +90,12 @@ private:
     return mlir::FileLineColLoc::get(&context, diags.getFilename(), l.line,
                                      l.col);
   }
-  /// The MLIR type holding values of `t`, or null for types without one.
+  /// The MLIR type holding a value of `t`; null for types held in several
+  /// values (tuples) or none (None, compile-time values).
   mlir::Type storageType(const Type &t);
+  /// The MLIR types holding a value of `t`: one for scalars, strings, lists
+  /// and arrays, one per element for tuples (flattened), none for None.
+  llvm::SmallVector<mlir::Type> storageTypes(const Type &t);
   mlir::MemRefType arrayType(const Type &t);
 
   //===--- Functions and variables -----------------------------------------===//
@@ -85,8 +106,8 @@ private:
   std::string globalSymbol(llvm::StringRef name) {
     return ("__nmc_global_" + name).str();
   }
-  mlir::Value readVariable(const std::string &name, SourceLoc l);
-  void writeVariable(const std::string &name, mlir::Value value, SourceLoc l);
+  Values readVariable(const std::string &name, SourceLoc l);
+  void writeVariable(const std::string &name, Values values, SourceLoc l);
 
   //===--- Control flow ----------------------------------------------------===//
   /// A block whose arguments are the instance's variables.
@@ -110,7 +131,7 @@ private:
   void genBody(const StmtList &body);
   void genStmt(const Stmt &stmt);
   void genAssign(const Assign &assign);
-  void genAssignTarget(const Expr &target, mlir::Value value,
+  void genAssignTarget(const Expr &target, const Values &values,
                        const Type &valueType, SourceLoc l);
   void genAugAssign(const AugAssign &aug);
   void genIf(const If &ifStmt);
@@ -129,11 +150,17 @@ private:
   mlir::Value gen(const Expr &expr);
   /// gen() converted to `to`.
   mlir::Value genAs(const Expr &expr, const Type &to);
+  /// Every value of an expression: several for a tuple, none for None.
+  Values genValues(const Expr &expr);
+  Values genValuesAs(const Expr &expr, const Type &to);
+  /// The values of element `index` of a tuple held in `values`.
+  Values tupleElement(const Values &values, const Type &tuple, size_t index);
+  Values callFunction(const Call &call);
+  void printValues(mlir::Location l, const Values &values, const Type &t,
+                   SourceLoc at);
   mlir::Value genName(const Name &name);
   mlir::Value genAttribute(const Attribute &attr);
   mlir::Value genSubscript(const Subscript &sub);
-  /// Element `index` of a tuple-typed expression.
-  mlir::Value genTupleElement(const Expr &tuple, int64_t index);
   mlir::Value genCall(const Call &call);
   mlir::Value genBuiltinCall(const Call &call, const std::string &name);
   mlir::Value genMathCall(const Call &call, const std::string &name);
@@ -166,6 +193,8 @@ private:
   //===--- Values ----------------------------------------------------------===//
   mlir::Value convert(mlir::Value v, const Type &from, const Type &to,
                       SourceLoc l);
+  Values convertValues(const Values &values, const Type &from, const Type &to,
+                       SourceLoc l);
   mlir::Value truthy(mlir::Value v, const Type &t, SourceLoc l);
   mlir::Value constInt(int64_t v, mlir::Location l) {
     return mlir::arith::ConstantIntOp::create(builder, l, builder.getI64Type(),
@@ -213,7 +242,7 @@ private:
   const FunctionInstance *instance = nullptr;
   mlir::Region *region = nullptr;
   std::vector<std::string> variables;
-  llvm::StringMap<mlir::Value> env;
+  llvm::StringMap<Values> env;
   std::vector<LoopTargets> loops;
   bool failed = false;
 };
@@ -253,13 +282,25 @@ mlir::Type MLIRGenerator::storageType(const Type &t) {
   }
 }
 
+llvm::SmallVector<mlir::Type> MLIRGenerator::storageTypes(const Type &t) {
+  llvm::SmallVector<mlir::Type> types;
+  if (t.is(Type::Kind::Tuple)) {
+    for (const Type &element : t.getElements())
+      types.append(storageTypes(element));
+  } else if (mlir::Type type = storageType(t)) {
+    types.push_back(type);
+  }
+  return types;
+}
+
 mlir::Value MLIRGenerator::error(SourceLoc l, const std::string &message,
                                  mlir::Type type) {
   diags.error(l, message);
   failed = true;
-  if (!type)
-    return {};
-  return mlir::ub::PoisonOp::create(builder, loc(l), type);
+  // Generation goes on to report more errors; a placeholder of some type
+  // keeps the builders from seeing null values.
+  return mlir::ub::PoisonOp::create(builder, loc(l),
+                                    type ? type : builder.getI64Type());
 }
 
 //===----------------------------------------------------------------------===//
@@ -335,22 +376,24 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   loops.clear();
   variables.clear();
   for (const std::string &name : inst.localNames)
-    if (storageType(inst.locals.lookup(name)))
+    if (!storageTypes(inst.locals.lookup(name)).empty())
       variables.push_back(name);
 
   llvm::SmallVector<mlir::Type> params;
   for (const Type &t : inst.paramTypes)
-    params.push_back(storageType(t));
-  llvm::SmallVector<mlir::Type> results;
-  if (mlir::Type ret = storageType(inst.returnType))
-    results.push_back(ret);
+    params.append(storageTypes(t));
+  llvm::SmallVector<mlir::Type> results = storageTypes(inst.returnType);
   SourceLoc defLoc = inst.def ? inst.def->getLoc() : SourceLoc{1, 1};
   builder.setInsertionPointToEnd(module.getBody());
   auto func = mlir::func::FuncOp::create(
       builder, loc(defLoc), inst.symbol,
       builder.getFunctionType(params, results));
-  if (!inst.isModuleBody())
+  if (!inst.isModuleBody()) {
+    // Internal to the program: free to inline and drop, invisible to libc.
     func.setPrivate();
+    func->setAttr("llvm.linkage", mlir::LLVM::LinkageAttr::get(
+                                      &context, mlir::LLVM::Linkage::Internal));
+  }
   region = &func.getBody();
   mlir::Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
@@ -358,10 +401,16 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   // Every variable has a value from the start; one read before Python would
   // have bound it reads poison.
   for (const std::string &name : variables)
-    env[name] = mlir::ub::PoisonOp::create(
-        builder, loc(defLoc), storageType(inst.locals.lookup(name)));
-  for (size_t i = 0; i < params.size(); ++i)
-    env[inst.def->params[i].name] = entry->getArgument(i);
+    for (mlir::Type type : storageTypes(inst.locals.lookup(name)))
+      env[name].push_back(
+          mlir::ub::PoisonOp::create(builder, loc(defLoc), type));
+  size_t nextArgument = 0;
+  for (size_t i = 0; i < inst.paramTypes.size(); ++i) {
+    Values &values = env[inst.def->params[i].name];
+    values.clear();
+    for (size_t n = storageTypes(inst.paramTypes[i]).size(); n; --n)
+      values.push_back(entry->getArgument(nextArgument++));
+  }
 
   if (inst.isModuleBody()) {
     mlir::Location l = loc(defLoc);
@@ -375,16 +424,14 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   mlir::Block *last = builder.getInsertionBlock();
   if (last->empty() || !last->back().hasTrait<mlir::OpTrait::IsTerminator>()) {
     mlir::Location l = loc(defLoc);
-    if (results.empty())
-      mlir::func::ReturnOp::create(builder, l);
-    else
-      mlir::func::ReturnOp::create(
-          builder, l,
-          mlir::ValueRange{mlir::ub::PoisonOp::create(builder, l, results[0])});
+    Values poison;
+    for (mlir::Type type : results)
+      poison.push_back(mlir::ub::PoisonOp::create(builder, l, type));
+    mlir::func::ReturnOp::create(builder, l, poison);
   }
 }
 
-mlir::Value MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
+Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
   auto it = env.find(name);
   if (it != env.end())
     return it->second;
@@ -392,25 +439,25 @@ mlir::Value MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
   Type t = program.globalType(name);
   mlir::Type type = storageType(t);
   if (!type || !program.globalsReadByFunctions.contains(name))
-    return error(l, "internal error: no storage for '" + name + "'", type);
+    return {error(l, "internal error: no storage for '" + name + "'", type)};
   mlir::Location location = loc(l);
   auto global = mlir::memref::GetGlobalOp::create(
       builder, location, mlir::MemRefType::get({}, type), globalSymbol(name));
-  return mlir::memref::LoadOp::create(builder, location, global,
-                                      mlir::ValueRange{});
+  return {mlir::memref::LoadOp::create(builder, location, global,
+                                       mlir::ValueRange{})};
 }
 
-void MLIRGenerator::writeVariable(const std::string &name, mlir::Value value,
+void MLIRGenerator::writeVariable(const std::string &name, Values values,
                                   SourceLoc l) {
-  env[name] = value;
   if (instance->isModuleBody() && program.globalsReadByFunctions.contains(name)) {
     mlir::Location location = loc(l);
     auto global = mlir::memref::GetGlobalOp::create(
-        builder, location, mlir::MemRefType::get({}, value.getType()),
+        builder, location, mlir::MemRefType::get({}, values[0].getType()),
         globalSymbol(name));
-    mlir::memref::StoreOp::create(builder, location, value, global,
+    mlir::memref::StoreOp::create(builder, location, values[0], global,
                                   mlir::ValueRange{});
   }
+  env[name] = std::move(values);
 }
 
 //===----------------------------------------------------------------------===//
@@ -420,21 +467,24 @@ void MLIRGenerator::writeVariable(const std::string &name, mlir::Value value,
 mlir::Block *MLIRGenerator::createJoinBlock() {
   mlir::Block *block = createBlock();
   for (const std::string &name : variables)
-    block->addArgument(env[name].getType(), env[name].getLoc());
+    for (mlir::Value v : env[name])
+      block->addArgument(v.getType(), v.getLoc());
   return block;
 }
 
 llvm::SmallVector<mlir::Value> MLIRGenerator::variableValues() {
   llvm::SmallVector<mlir::Value> values;
   for (const std::string &name : variables)
-    values.push_back(env[name]);
+    values.append(env[name].begin(), env[name].end());
   return values;
 }
 
 void MLIRGenerator::enterJoinBlock(mlir::Block *block) {
   builder.setInsertionPointToEnd(block);
-  for (size_t i = 0; i < variables.size(); ++i)
-    env[variables[i]] = block->getArgument(i);
+  unsigned next = 0;
+  for (const std::string &name : variables)
+    for (mlir::Value &v : env[name])
+      v = block->getArgument(next++);
 }
 
 void MLIRGenerator::branchTo(mlir::Location l, mlir::Block *block) {
@@ -504,38 +554,26 @@ void MLIRGenerator::genStmt(const Stmt &stmt) {
 }
 
 void MLIRGenerator::genAssign(const Assign &assign) {
-  // Python evaluates the value once, then assigns targets left to right.
-  const Expr &value = *assign.value;
-  Type valueType = typeOf(value);
-  if (valueType.is(Type::Kind::Tuple)) {
-    // `u, v = v, u`: every element is read before any target is written.
-    for (const ExprPtr &target : assign.targets) {
-      auto *tuple = dyn_cast<Tuple>(target.get());
-      if (!tuple) {
-        error(target->getLoc(), "tuple-valued variables are not supported yet");
-        return;
-      }
-      llvm::SmallVector<mlir::Value> elements;
-      for (size_t i = 0; i < tuple->elts.size(); ++i)
-        elements.push_back(genTupleElement(value, i));
-      for (size_t i = 0; i < tuple->elts.size(); ++i)
-        genAssignTarget(*tuple->elts[i], elements[i],
-                        valueType.getElements()[i], assign.getLoc());
-    }
-    return;
-  }
-  mlir::Value v = gen(value);
+  // Python evaluates the value once, then assigns targets left to right;
+  // `u, v = v, u` reads every element before it writes any target.
+  Values values = genValues(*assign.value);
   for (const ExprPtr &target : assign.targets)
-    genAssignTarget(*target, v, valueType, assign.getLoc());
+    genAssignTarget(*target, values, typeOf(*assign.value), assign.getLoc());
 }
 
-void MLIRGenerator::genAssignTarget(const Expr &target, mlir::Value value,
+void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
                                     const Type &valueType, SourceLoc l) {
   if (auto *name = dyn_cast<Name>(&target)) {
     Type varType = instance->locals.lookup(name->id);
-    if (!storageType(varType))
-      return; // a compile-time value: nothing to store
-    writeVariable(name->id, convert(value, valueType, varType, l), l);
+    if (storageTypes(varType).empty())
+      return; // a compile-time value or None: nothing to store
+    writeVariable(name->id, convertValues(values, valueType, varType, l), l);
+    return;
+  }
+  if (auto *tuple = dyn_cast<Tuple>(&target)) {
+    for (size_t i = 0; i < tuple->elts.size(); ++i)
+      genAssignTarget(*tuple->elts[i], tupleElement(values, valueType, i),
+                      valueType.getElements()[i], l);
     return;
   }
   if (auto *sub = dyn_cast<Subscript>(&target)) {
@@ -543,8 +581,8 @@ void MLIRGenerator::genAssignTarget(const Expr &target, mlir::Value value,
     mlir::Value index = genArrayElementAddress(*sub, array);
     Type element = typeOf(*sub->value).getElement();
     mlir::memref::StoreOp::create(builder, loc(l),
-                                  convert(value, valueType, element, l), array,
-                                  index);
+                                  convert(values[0], valueType, element, l),
+                                  array, index);
     return;
   }
   error(target.getLoc(), "assignment to this target is not supported yet");
@@ -555,7 +593,7 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
     Type varType = instance->locals.lookup(name->id);
     Type current = typeOf(*aug.target);
-    mlir::Value lhs = readVariable(name->id, aug.getLoc());
+    mlir::Value lhs = readVariable(name->id, aug.getLoc())[0];
     mlir::Value rhs = gen(*aug.value);
     Type result = sema::promoteNumeric(current, valueType);
     if (aug.op == BinOpKind::Div)
@@ -566,7 +604,7 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
       result = Type::boolean();
     mlir::Value v = genBinary(aug.op, lhs, current, rhs, valueType, result,
                               aug.getLoc());
-    writeVariable(name->id, convert(v, result, varType, aug.getLoc()),
+    writeVariable(name->id, {convert(v, result, varType, aug.getLoc())},
                   aug.getLoc());
     return;
   }
@@ -599,7 +637,7 @@ void MLIRGenerator::genIf(const If &ifStmt) {
   mlir::Block *elseBlock = createBlock();
   mlir::Block *merge = createJoinBlock();
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
-  llvm::StringMap<mlir::Value> before = env;
+  llvm::StringMap<Values> before = env;
 
   builder.setInsertionPointToEnd(thenBlock);
   genBody(ifStmt.body);
@@ -625,7 +663,7 @@ void MLIRGenerator::genWhile(const While &whileStmt) {
   mlir::Block *body = createBlock();
   mlir::Block *orelse = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, cond, body, orelse);
-  llvm::StringMap<mlir::Value> atHeader = env;
+  llvm::StringMap<Values> atHeader = env;
 
   builder.setInsertionPointToEnd(body);
   loops.push_back({header, exit});
@@ -672,7 +710,7 @@ void MLIRGenerator::genCountedLoop(
   mlir::Block *body = createBlock();
   mlir::Block *orelse = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, more, body, orelse);
-  llvm::StringMap<mlir::Value> atHeader = env;
+  llvm::StringMap<Values> atHeader = env;
 
   builder.setInsertionPointToEnd(body);
   genElement(counter);
@@ -700,7 +738,7 @@ void MLIRGenerator::genFor(const For &forStmt) {
   Type targetType = instance->locals.lookup(target.id);
   auto bindTarget = [&](mlir::Value element, const Type &elementType) {
     writeVariable(target.id,
-                  convert(element, elementType, targetType, forStmt.getLoc()),
+                  {convert(element, elementType, targetType, forStmt.getLoc())},
                   forStmt.getLoc());
   };
 
@@ -759,14 +797,10 @@ void MLIRGenerator::genFor(const For &forStmt) {
 
 void MLIRGenerator::genReturn(const Return &ret) {
   mlir::Location l = loc(ret.getLoc());
-  if (!storageType(instance->returnType)) {
-    if (ret.value)
-      gen(*ret.value);
-    mlir::func::ReturnOp::create(builder, l);
-  } else {
-    mlir::Value v = genAs(*ret.value, instance->returnType);
-    mlir::func::ReturnOp::create(builder, l, mlir::ValueRange{v});
-  }
+  Values values;
+  if (ret.value)
+    values = genValuesAs(*ret.value, instance->returnType);
+  mlir::func::ReturnOp::create(builder, l, values);
   startUnreachableBlock();
 }
 
@@ -817,6 +851,29 @@ mlir::Value MLIRGenerator::convert(mlir::Value v, const Type &from,
                storageType(to));
 }
 
+Values MLIRGenerator::convertValues(const Values &values, const Type &from,
+                                   const Type &to, SourceLoc l) {
+  if (!to.is(Type::Kind::Tuple))
+    return values.empty() ? Values() : Values{convert(values[0], from, to, l)};
+  // Element by element: (1, 2) becomes (1.0, 2) where a tuple variable
+  // unified an int with a float.
+  Values converted;
+  for (size_t i = 0; i < to.getElements().size(); ++i)
+    converted.append(convertValues(tupleElement(values, from, i),
+                                   from.getElements()[i], to.getElements()[i],
+                                   l));
+  return converted;
+}
+
+Values MLIRGenerator::tupleElement(const Values &values, const Type &tuple,
+                                   size_t index) {
+  size_t offset = 0;
+  for (size_t i = 0; i < index; ++i)
+    offset += storageTypes(tuple.getElements()[i]).size();
+  size_t count = storageTypes(tuple.getElements()[index]).size();
+  return Values(values.begin() + offset, values.begin() + offset + count);
+}
+
 mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
   mlir::Location location = loc(l);
   switch (t.getKind()) {
@@ -839,6 +896,44 @@ mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
 
 mlir::Value MLIRGenerator::genAs(const Expr &expr, const Type &to) {
   return convert(gen(expr), typeOf(expr), to, expr.getLoc());
+}
+
+Values MLIRGenerator::genValuesAs(const Expr &expr, const Type &to) {
+  return convertValues(genValues(expr), typeOf(expr), to, expr.getLoc());
+}
+
+Values MLIRGenerator::genValues(const Expr &expr) {
+  Type t = typeOf(expr);
+  if (!t.is(Type::Kind::Tuple)) {
+    mlir::Value v = gen(expr);
+    return v ? Values{v} : Values();
+  }
+  if (auto *literal = dyn_cast<Tuple>(&expr)) {
+    Values values;
+    for (const ExprPtr &elt : literal->elts)
+      values.append(genValues(*elt));
+    return values;
+  }
+  if (auto *name = dyn_cast<Name>(&expr))
+    return readVariable(name->id, name->getLoc());
+  if (auto *call = dyn_cast<Call>(&expr))
+    return callFunction(*call);
+  if (auto *attr = dyn_cast<Attribute>(&expr); attr && attr->attr == "shape") {
+    mlir::Location l = loc(attr->getLoc());
+    mlir::Value array = gen(*attr->value);
+    Values dims;
+    for (size_t d = 0; d < t.getElements().size(); ++d)
+      dims.push_back(
+          fromIndex(mlir::memref::DimOp::create(builder, l, array, d), l));
+    return dims;
+  }
+  if (auto *sub = dyn_cast<Subscript>(&expr)) {
+    Type container = typeOf(*sub->value);
+    return tupleElement(genValues(*sub->value), container,
+                        constantTupleIndex(*sub, container));
+  }
+  error(expr.getLoc(), "tuple values of this form are not supported yet");
+  return {};
 }
 
 //===----------------------------------------------------------------------===//
@@ -900,7 +995,8 @@ mlir::Value MLIRGenerator::genName(const Name &name) {
   Type t = typeOf(name);
   if (!storageType(t))
     return {}; // compile-time value, used through its type
-  return readVariable(name.id, name.getLoc());
+  Values values = readVariable(name.id, name.getLoc());
+  return values.size() == 1 ? values[0] : mlir::Value();
 }
 
 mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
@@ -935,16 +1031,6 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
   }
   return error(attr.getLoc(), "attribute '" + attr.attr +
                                   "' is not supported here yet");
-}
-
-mlir::Value MLIRGenerator::genTupleElement(const Expr &tuple, int64_t index) {
-  mlir::Location l = loc(tuple.getLoc());
-  if (auto *literal = dyn_cast<Tuple>(&tuple))
-    return gen(*literal->elts[index]);
-  if (auto *attr = dyn_cast<Attribute>(&tuple); attr && attr->attr == "shape")
-    return fromIndex(
-        mlir::memref::DimOp::create(builder, l, gen(*attr->value), index), l);
-  return error(tuple.getLoc(), "tuple values are not supported here yet");
 }
 
 mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
@@ -988,15 +1074,9 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
   mlir::Location l = loc(sub.getLoc());
   Type container = typeOf(*sub.value);
   if (container.is(Type::Kind::Tuple)) {
-    int64_t n = container.getElements().size();
-    const Expr *indexExpr = sub.index.get();
-    int64_t sign = 1;
-    if (auto *neg = dyn_cast<UnaryOp>(indexExpr)) {
-      sign = -1;
-      indexExpr = neg->operand.get();
-    }
-    int64_t i = sign * cast<IntLit>(indexExpr)->value;
-    return genTupleElement(*sub.value, i < 0 ? i + n : i);
+    Values element = tupleElement(genValues(*sub.value), container,
+                                  constantTupleIndex(sub, container));
+    return element.empty() ? mlir::Value() : element[0];
   }
   if (container.is(Type::Kind::List)) {
     mlir::Value list = gen(*sub.value);
@@ -1010,25 +1090,24 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
 }
 
 mlir::Value MLIRGenerator::genCall(const Call &call) {
-  mlir::Location l = loc(call.getLoc());
-  auto callee = instance->callees.find(&call);
-  if (callee != instance->callees.end()) {
-    const FunctionInstance &target = *callee->second;
-    const auto &bound = instance->boundArgs.lookup(&call);
-    llvm::SmallVector<mlir::Value> args;
-    for (size_t i = 0; i < bound.size(); ++i)
-      args.push_back(genAs(*bound[i], target.paramTypes[i]));
-    auto f = module.lookupSymbol<mlir::func::FuncOp>(target.symbol);
-    llvm::SmallVector<mlir::Type> results;
-    if (mlir::Type ret = storageType(target.returnType))
-      results.push_back(ret);
-    auto op = mlir::func::CallOp::create(
-        builder, l, f ? f.getSymName() : llvm::StringRef(target.symbol),
-        results, args);
-    return op.getNumResults() ? op.getResult(0) : mlir::Value();
+  if (instance->callees.count(&call)) {
+    Values results = callFunction(call);
+    return results.size() == 1 ? results[0] : mlir::Value();
   }
   Type calleeType = typeOf(*call.func);
   return genBuiltinCall(call, calleeType.getName());
+}
+
+Values MLIRGenerator::callFunction(const Call &call) {
+  const FunctionInstance &target = *instance->callees.lookup(&call);
+  const auto &bound = instance->boundArgs.lookup(&call);
+  Values args;
+  for (size_t i = 0; i < bound.size(); ++i)
+    args.append(genValuesAs(*bound[i], target.paramTypes[i]));
+  auto op = mlir::func::CallOp::create(builder, loc(call.getLoc()),
+                                       target.symbol,
+                                       storageTypes(target.returnType), args);
+  return Values(op.getResults().begin(), op.getResults().end());
 }
 
 mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
@@ -1066,34 +1145,50 @@ void MLIRGenerator::genPrint(const Call &call) {
     if (i)
       callRuntime(l, "nmrt_print_str", {}, {stringConstant(sep, l)});
     const Expr &arg = *call.args[i];
-    Type t = typeOf(arg);
-    mlir::Value v = gen(arg);
-    switch (t.getKind()) {
-    case Type::Kind::Int:
-      callRuntime(l, "nmrt_print_i64", {}, {v});
-      break;
-    case Type::Kind::Float:
-      callRuntime(l, "nmrt_print_f64", {}, {v});
-      break;
-    case Type::Kind::Bool:
-      callRuntime(l, "nmrt_print_bool", {},
-                  {mlir::arith::ExtUIOp::create(builder, l,
-                                                builder.getI8Type(), v)});
-      break;
-    case Type::Kind::Str:
-      callRuntime(l, "nmrt_print_str", {}, {v});
-      break;
-    case Type::Kind::None:
-      callRuntime(l, "nmrt_print_none", {}, {});
-      break;
-    case Type::Kind::List:
-      mlir::nm::ListPrintOp::create(builder, l, v);
-      break;
-    default:
-      error(arg.getLoc(), "printing " + t.str() + " is not supported yet");
-    }
+    printValues(l, genValues(arg), typeOf(arg), arg.getLoc());
   }
   callRuntime(l, "nmrt_print_str", {}, {stringConstant(end, l)});
+}
+
+void MLIRGenerator::printValues(mlir::Location l, const Values &values,
+                                const Type &t, SourceLoc at) {
+  switch (t.getKind()) {
+  case Type::Kind::Int:
+    callRuntime(l, "nmrt_print_i64", {}, values);
+    return;
+  case Type::Kind::Float:
+    callRuntime(l, "nmrt_print_f64", {}, values);
+    return;
+  case Type::Kind::Bool:
+    callRuntime(l, "nmrt_print_bool", {},
+                {mlir::arith::ExtUIOp::create(builder, l, builder.getI8Type(),
+                                              values[0])});
+    return;
+  case Type::Kind::Str:
+    callRuntime(l, "nmrt_print_str", {}, values);
+    return;
+  case Type::Kind::None:
+    callRuntime(l, "nmrt_print_none", {}, {});
+    return;
+  case Type::Kind::List:
+    mlir::nm::ListPrintOp::create(builder, l, values[0]);
+    return;
+  case Type::Kind::Tuple: {
+    // (1, 2.5), and (1,) for one element, as Python prints tuples.
+    size_t n = t.getElements().size();
+    callRuntime(l, "nmrt_print_str", {}, {stringConstant("(", l)});
+    for (size_t i = 0; i < n; ++i) {
+      if (i)
+        callRuntime(l, "nmrt_print_str", {}, {stringConstant(", ", l)});
+      printValues(l, tupleElement(values, t, i), t.getElements()[i], at);
+    }
+    callRuntime(l, "nmrt_print_str", {},
+                {stringConstant(n == 1 ? ",)" : ")", l)});
+    return;
+  }
+  default:
+    error(at, "printing " + t.str() + " is not supported yet");
+  }
 }
 
 mlir::Value MLIRGenerator::genCommCall(const Call &call,

@@ -63,6 +63,27 @@ void collectBoundNames(const StmtList &body, llvm::StringSet<> &names) {
   }
 }
 
+/// Whether print() writes values of `t` as Python does. Strings inside
+/// tuples would need repr() quoting.
+bool isPrintable(const Type &t, bool insideTuple = false) {
+  switch (t.getKind()) {
+  case Type::Kind::None:
+  case Type::Kind::Bool:
+  case Type::Kind::Int:
+  case Type::Kind::Float:
+  case Type::Kind::List:
+    return true;
+  case Type::Kind::Str:
+    return !insideTuple;
+  case Type::Kind::Tuple:
+    return llvm::all_of(t.getElements(), [](const Type &element) {
+      return isPrintable(element, /*insideTuple=*/true);
+    });
+  default:
+    return false;
+  }
+}
+
 /// Whether control can never fall off the end of `body`.
 bool alwaysReturns(const StmtList &body) {
   if (body.empty())
@@ -231,9 +252,11 @@ FunctionInstance *Inference::getInstance(const FunctionDef &def,
   auto instance = std::make_unique<FunctionInstance>();
   instance->def = &def;
   instance->paramTypes = argTypes;
-  instance->symbol = def.name;
-  for (const Type &t : argTypes)
-    instance->symbol += "__" + t.mangle();
+  // Always a `__` suffix: a user's `main` or `sqrt` must not become the C
+  // symbol of that name.
+  instance->symbol = def.name + "__";
+  for (size_t i = 0; i < argTypes.size(); ++i)
+    instance->symbol += (i ? "__" : "") + argTypes[i].mangle();
   for (size_t i = 0; i < def.params.size(); ++i) {
     instance->localNames.push_back(def.params[i].name);
     instance->locals[def.params[i].name] = argTypes[i];
@@ -788,9 +811,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
       Type t = visit(*arg);
       if (t.isUnknown())
         continue;
-      bool printable = t.isRuntime() && !t.is(Type::Kind::Array) &&
-                       !t.is(Type::Kind::Tuple);
-      if (!printable)
+      if (!isPrintable(t))
         fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
     }
     for (const Keyword &kw : call.keywords) {
@@ -1103,6 +1124,9 @@ Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
     return fail(ifExp.test->getLoc(),
                 "a condition must be bool, int or float, not " + test.str());
   std::optional<Type> unified = unify(body, orelse);
+  if (unified && unified->is(Type::Kind::Tuple))
+    return fail(ifExp.getLoc(), "conditional expressions of tuples are not "
+                                "supported yet");
   if (!unified || !unified->isRuntime())
     return fail(ifExp.getLoc(), "the branches of a conditional expression "
                                 "have types " +
