@@ -2,13 +2,16 @@
 """Differential test: run one program under python3 + Numba + mpi4py and as
 an nmc executable at several rank counts; the outputs must agree.
 
-Lines are compared after sorting, since ranks print in any order. The exit
-status must agree too (both succeed or both fail).
+Each rank's standard output is captured on its own (mpirun
+--output-filename), so ranks never mix within a line, and must be the same,
+line for line, under both. The exit status must agree too (both succeed or
+both fail).
 
 usage: differential.py --nmc NMC --mpirun 'MPIRUN ARGS' --python PY
                        [--nmc-flag FLAG ...] FILE RANKS...
 """
 import argparse
+import glob
 import os
 import shlex
 import subprocess
@@ -16,10 +19,18 @@ import sys
 import tempfile
 
 
-def run(cmd):
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+def run(cmd, ranks, outdir):
+    """Runs `cmd` on `ranks` ranks; returns the exit status, each rank's
+    stdout in rank order, and mpirun's own stderr."""
+    proc = subprocess.run(cmd[:1] + ["-n", str(ranks), "--output-filename",
+                                     outdir] + cmd[1:],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, timeout=300)
-    return proc.returncode, proc.stdout, proc.stderr
+    outputs = []
+    for rank in range(ranks):
+        files = glob.glob(os.path.join(outdir, "*", f"rank.{rank}", "stdout"))
+        outputs.append(open(files[0]).read() if files else "")
+    return proc.returncode, outputs, proc.stderr
 
 
 def main():
@@ -35,24 +46,29 @@ def main():
     mpirun = shlex.split(args.mpirun)
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "prog")
-        status, out, err = run([args.nmc, *args.nmc_flag, args.file, "-o", exe])
-        if status != 0:
-            sys.stderr.write("nmc failed:\n" + err)
+        proc = subprocess.run([args.nmc, *args.nmc_flag, args.file, "-o", exe],
+                              stderr=subprocess.PIPE, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write("nmc failed:\n" + proc.stderr)
             return 1
         failures = 0
         for n in args.ranks:
-            py = run(mpirun + ["-n", str(n), args.python, args.file])
-            nm = run(mpirun + ["-n", str(n), exe])
-            same_output = sorted(py[1].splitlines()) == sorted(nm[1].splitlines())
+            py = run(mpirun + [args.python, args.file], n,
+                     os.path.join(tmp, f"py{n}"))
+            nm = run(mpirun + [exe], n, os.path.join(tmp, f"nmc{n}"))
             same_status = (py[0] == 0) == (nm[0] == 0)
-            if same_output and same_status:
-                print(f"{n} ranks: same output ({len(nm[1].splitlines())} lines)")
+            if py[1] == nm[1] and same_status:
+                lines = sum(len(out.splitlines()) for out in nm[1])
+                print(f"{n} ranks: same output ({lines} lines)")
                 continue
             failures += 1
             print(f"{n} ranks: DIFFERENT")
             print(f"  python exit {py[0]}, nmc exit {nm[0]}")
-            print("  python stdout:\n" + py[1] + "  python stderr:\n" + py[2])
-            print("  nmc stdout:\n" + nm[1] + "  nmc stderr:\n" + nm[2])
+            for rank in range(n):
+                if py[1][rank] != nm[1][rank]:
+                    print(f"  rank {rank} python stdout:\n{py[1][rank]}"
+                          f"  rank {rank} nmc stdout:\n{nm[1][rank]}")
+            print("  python stderr:\n" + py[2] + "  nmc stderr:\n" + nm[2])
         return 1 if failures else 0
 
 

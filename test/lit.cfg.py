@@ -1,5 +1,5 @@
 # lit configuration for nmc. Suites follow the compiler's stages: Frontend,
-# Sema, Dialect, Conversion, Runtime, E2E.
+# Sema, Dialect, Conversion, Codegen, Driver, Runtime, E2E, Differential.
 import os
 
 import lit.formats

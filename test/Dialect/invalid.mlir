@@ -13,7 +13,14 @@ func.func @gather_into_list_of_other_type(%x: f64, %root: i64) {
 func.func @gather_of_memref(%m: memref<4xf64>, %root: i64) {
   %c = nm.comm_world
   // expected-error @+1 {{'nm.gather' op operand #1 must be 64-bit signless integer or 64-bit float or 1-bit signless integer, but got 'memref<4xf64>'}}
-  %g = nm.gather %m to %root on %c : memref<4xf64> -> !nm.list<memref<4xf64>>
+  %g = nm.gather %m to %root on %c : memref<4xf64> -> !nm.list<f64>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{a list holds i64, f64 or i1 values, not 'memref<4xf64>'}}
+func.func @list_of_memrefs(%l: !nm.list<memref<4xf64>>) {
   return
 }
 

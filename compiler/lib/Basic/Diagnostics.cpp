@@ -43,6 +43,10 @@ void DiagnosticEngine::report(SourceLoc loc, const char *kind,
 }
 
 void DiagnosticEngine::error(SourceLoc loc, const std::string &message) {
+  // Stages may meet the same problem twice (an expression typed again);
+  // the user sees it once.
+  if (!reported.insert({loc.line, loc.col, message}).second)
+    return;
   ++numErrors;
   report(loc, "error", message);
 }

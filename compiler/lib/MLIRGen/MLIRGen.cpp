@@ -1395,10 +1395,14 @@ mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
                                         mlir::Value b, SourceLoc l) {
   mlir::Location location = loc(l);
   auto checkDivisor = [&] {
+    // CPython 3.11's messages for // and %.
     raiseIf(mlir::arith::CmpIOp::create(builder, location,
                                         mlir::arith::CmpIPredicate::eq, b,
                                         constInt(0, location)),
-            "ZeroDivisionError", "integer division or modulo by zero", l);
+            "ZeroDivisionError",
+            op == BinOpKind::Mod ? "integer modulo by zero"
+                                 : "integer division or modulo by zero",
+            l);
   };
   switch (op) {
   case BinOpKind::Add:

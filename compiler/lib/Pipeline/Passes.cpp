@@ -16,33 +16,44 @@ using namespace mlir;
 
 void nmc::registerNMCPasses() { registerNMCConversionPasses(); }
 
-LogicalResult nmc::optimizeNM(ModuleOp module) {
+/// Runs the passes `addPasses` adds, honouring --mlir-print-ir-after-all
+/// and the other pass-manager options.
+static LogicalResult
+runPasses(ModuleOp module, llvm::function_ref<void(PassManager &)> addPasses) {
   PassManager pm(module->getContext());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  if (failed(applyPassManagerCLOptions(pm)))
+    return failure();
+  addPasses(pm);
   return pm.run(module);
+}
+
+LogicalResult nmc::optimizeNM(ModuleOp module) {
+  return runPasses(module, [](PassManager &pm) {
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  });
 }
 
 LogicalResult nmc::lowerNMToMPI(ModuleOp module) {
-  PassManager pm(module->getContext());
-  pm.addPass(createConvertNMToMPI());
-  pm.addPass(createCanonicalizerPass());
-  return pm.run(module);
+  return runPasses(module, [](PassManager &pm) {
+    pm.addPass(createConvertNMToMPI());
+    pm.addPass(createCanonicalizerPass());
+  });
 }
 
 LogicalResult nmc::lowerToLLVMDialect(ModuleOp module, bool debugInfo) {
-  PassManager pm(module->getContext());
-  pm.addPass(createSCFToControlFlowPass());
-  // Integer powers become generated functions; everything else in math has
-  // an LLVM intrinsic.
-  pm.addPass(createConvertMathToFuncs());
-  // floordivsi, ceildivsi and the like have no direct LLVM lowering.
-  pm.addPass(arith::createArithExpandOpsPass());
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createConvertNMCToLLVM());
-  pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createCanonicalizerPass());
-  if (debugInfo)
-    pm.addPass(LLVM::createDIScopeForLLVMFuncOpPass());
-  return pm.run(module);
+  return runPasses(module, [&](PassManager &pm) {
+    pm.addPass(createSCFToControlFlowPass());
+    // Integer powers become generated functions; everything else in math
+    // has an LLVM intrinsic.
+    pm.addPass(createConvertMathToFuncs());
+    // floordivsi, ceildivsi and the like have no direct LLVM lowering.
+    pm.addPass(arith::createArithExpandOpsPass());
+    pm.addPass(memref::createExpandStridedMetadataPass());
+    pm.addPass(createConvertNMCToLLVM());
+    pm.addPass(createReconcileUnrealizedCastsPass());
+    pm.addPass(createCanonicalizerPass());
+    if (debugInfo)
+      pm.addPass(LLVM::createDIScopeForLLVMFuncOpPass());
+  });
 }

@@ -177,14 +177,13 @@ int compile(DiagnosticEngine &diags) {
     return printStage([&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
 
   if (emit == Emit::Asm || emit == Emit::Obj) {
-    bool assembly = emit == Emit::Asm;
-    auto out = openOutput(error);
-    if (!out)
+    // Through a buffer: object emission seeks, which a pipe cannot.
+    llvm::SmallString<0> code;
+    llvm::raw_svector_ostream codeStream(code);
+    if (!emitMachineCode(*llvmModule, *machine, emit == Emit::Asm, codeStream,
+                         error))
       return fail(error);
-    if (!emitMachineCode(*llvmModule, *machine, assembly, out->os(), error))
-      return fail(error);
-    out->keep();
-    return 0;
+    return printStage([&](llvm::raw_ostream &os) { os << code; });
   }
 
   // An executable: emit a temporary object, then link it.
@@ -300,7 +299,8 @@ int main(int argc, char **argv) {
       "nmc: compiles Numba + mpi4py programs into MPI executables\n");
   if (optLevel > 3)
     return fail("-O" + std::to_string(optLevel) + " is not a level (0-3)");
-  // -c and -S write beside the input like cc: prog.o, prog.s.
+  // -c and -S name their output like cc: prog.o, prog.s in the current
+  // directory.
   if (compileOnly || assemblyOnly) {
     emit = compileOnly ? Emit::Obj : Emit::Asm;
     if (outputFilename.empty())

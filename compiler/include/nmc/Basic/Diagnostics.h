@@ -9,7 +9,9 @@
 #ifndef NMC_BASIC_DIAGNOSTICS_H
 #define NMC_BASIC_DIAGNOSTICS_H
 
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace nmc {
@@ -45,6 +47,7 @@ private:
   std::string filename;
   std::string source;
   std::vector<size_t> lineStarts;
+  std::set<std::tuple<int, int, std::string>> reported;
   unsigned numErrors = 0;
 };
 

@@ -18,7 +18,7 @@
 namespace nmc::sema {
 
 /// Whether `import name` names a module nmc knows (numpy, numba, mpi4py,
-/// mpi4py.MPI, math, sys).
+/// mpi4py.MPI, math).
 bool isKnownModule(llvm::StringRef name);
 
 /// The type of `module.attr`, e.g. numpy.empty, mpi4py.MPI.COMM_WORLD,

@@ -22,7 +22,9 @@ namespace {
 class MPIImplementation {
 public:
   explicit MPIImplementation(ModuleOp module) : module(module) {
-    auto attr = dlti::query(module, {"MPI:Implementation"}, true);
+    // Like upstream's lowering: MPICH's ABI unless the module says otherwise.
+    auto attr = dlti::query(module, {"MPI:Implementation"},
+                            /*emitError=*/false);
     auto name = succeeded(attr) ? dyn_cast<StringAttr>(*attr) : StringAttr();
     openMPI = name && name.getValue() == "OpenMPI";
   }

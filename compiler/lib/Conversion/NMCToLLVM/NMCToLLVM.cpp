@@ -14,6 +14,7 @@
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MPI/IR/MPI.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace nmc {
@@ -34,6 +35,19 @@ struct ConvertNMCToLLVMPass
     converter.addConversion([context](nm::ListType) -> Type {
       return LLVM::LLVMPointerType::get(context);
     });
+
+    // Upstream's allreduce lowering would take what nmc's declines and
+    // treat a strided buffer as contiguous: reject those up front.
+    WalkResult strided = getOperation().walk([](mpi::AllReduceOp op) {
+      for (Value buffer : {op.getSendbuf(), op.getRecvbuf()})
+        if (!cast<MemRefType>(buffer.getType()).getLayout().isIdentity()) {
+          op.emitError("allreduce of a strided buffer is not supported yet");
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
+    });
+    if (strided.wasInterrupted())
+      return signalPassFailure();
 
     RewritePatternSet patterns(context);
     arith::populateArithToLLVMConversionPatterns(converter, patterns);

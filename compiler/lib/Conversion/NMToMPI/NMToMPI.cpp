@@ -281,13 +281,18 @@ struct ConvertNMToMPIPass
           << mpiImplementation << "' (expected OpenMPI or MPICH)";
       return signalPassFailure();
     }
-    // The mpi dialect's lowering reads the implementation from DLTI.
-    if (!module->hasAttr(DLTIDialect::kMapAttrName)) {
-      auto entry = DataLayoutEntryAttr::get(
-          StringAttr::get(context, "MPI:Implementation"),
-          StringAttr::get(context, mpiImplementation));
+    // The mpi dialect's lowering reads the implementation from DLTI; an
+    // implementation the module already names is kept.
+    auto key = StringAttr::get(context, "MPI:Implementation");
+    auto map = module->getAttrOfType<MapAttr>(DLTIDialect::kMapAttrName);
+    SmallVector<DataLayoutEntryInterface> entries;
+    if (map)
+      entries.append(map.getEntries().begin(), map.getEntries().end());
+    if (!map || failed(map.query(key))) {
+      entries.push_back(DataLayoutEntryAttr::get(
+          key, StringAttr::get(context, mpiImplementation)));
       module->setAttr(DLTIDialect::kMapAttrName,
-                      MapAttr::get(context, {entry}));
+                      MapAttr::get(context, entries));
     }
 
     TypeConverter converter;

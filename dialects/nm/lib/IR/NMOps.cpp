@@ -19,9 +19,25 @@ LogicalResult GatherOp::verify() {
 LogicalResult AllreduceOp::verify() {
   ReduceKind kind = getKind();
   bool logical = kind == ReduceKind::land || kind == ReduceKind::lor;
-  if (logical && !getValue().getType().isInteger())
+  Type type = getValue().getType();
+  if (logical && !type.isInteger())
     return emitOpError("logical reduction ")
            << stringifyReduceKind(kind) << " needs an integer or i1 value";
+  // Python sums bools into ints: the value must be widened first.
+  if ((kind == ReduceKind::sum || kind == ReduceKind::prod) &&
+      type.isInteger(1))
+    return emitOpError("arithmetic reduction ")
+           << stringifyReduceKind(kind) << " of i1 values";
+  return success();
+}
+
+LogicalResult
+ListType::verify(function_ref<InFlightDiagnostic()> emitError,
+                 Type elementType) {
+  if (!elementType.isInteger(64) && !elementType.isF64() &&
+      !elementType.isInteger(1))
+    return emitError() << "a list holds i64, f64 or i1 values, not "
+                       << elementType;
   return success();
 }
 

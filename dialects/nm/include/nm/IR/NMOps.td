@@ -110,7 +110,7 @@ def NM_ListFromElementsOp : NM_Op<"list_from_elements", [Pure]> {
   let arguments = (ins Variadic<NM_Scalar>:$elements);
   let results = (outs NM_ListType:$result);
   let assemblyFormat = [{
-    $elements attr-dict `:` type($elements) `->` qualified(type($result))
+    ($elements^ `:` type($elements))? `->` qualified(type($result)) attr-dict
   }];
   let hasVerifier = 1;
 }

@@ -29,6 +29,7 @@ def NM_ListType : NM_Type<"List", "list", [MemRefElementTypeInterface]> {
   }];
   let parameters = (ins "Type":$elementType);
   let assemblyFormat = "`<` $elementType `>`";
+  let genVerifyDecl = 1;
 }
 
 #endif // NM_TYPES
