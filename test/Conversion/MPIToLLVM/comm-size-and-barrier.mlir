@@ -6,18 +6,21 @@
 // CHECK-DAG: llvm.func @MPI_Barrier(!llvm.ptr) -> i32
 // CHECK-DAG: llvm.func @MPI_Comm_size(!llvm.ptr, !llvm.ptr) -> i32
 // CHECK-DAG: llvm.mlir.global external @ompi_mpi_comm_world()
+// The result slots are allocated in the entry block, not where the query is.
 // CHECK-LABEL: llvm.func @openmpi() -> !llvm.struct<(i32, i32, i32)>
-// CHECK: %[[W:.*]] = llvm.mlir.addressof @ompi_mpi_comm_world : !llvm.ptr
-// CHECK-NEXT: %[[CI:.*]] = llvm.ptrtoint %[[W]] : !llvm.ptr to i64
-// CHECK-NEXT: %[[C0:.*]] = llvm.inttoptr %[[CI]] : i64 to !llvm.ptr
+// CHECK-NEXT: %[[ONE2:.*]] = llvm.mlir.constant(1 : i32) : i32
+// CHECK-NEXT: %[[SLOT2:.*]] = llvm.alloca %[[ONE2]] x i32 : (i32) -> !llvm.ptr
 // CHECK-NEXT: %[[ONE:.*]] = llvm.mlir.constant(1 : i32) : i32
 // CHECK-NEXT: %[[SLOT:.*]] = llvm.alloca %[[ONE]] x i32 : (i32) -> !llvm.ptr
+// CHECK-NEXT: %[[W:.*]] = llvm.mlir.addressof @ompi_mpi_comm_world : !llvm.ptr
+// CHECK-NEXT: %[[CI:.*]] = llvm.ptrtoint %[[W]] : !llvm.ptr to i64
+// CHECK-NEXT: %[[C0:.*]] = llvm.inttoptr %[[CI]] : i64 to !llvm.ptr
 // CHECK-NEXT: llvm.call @MPI_Comm_size(%[[C0]], %[[SLOT]]) : (!llvm.ptr, !llvm.ptr) -> i32
 // CHECK-NEXT: %[[SIZE:.*]] = llvm.load %[[SLOT]] : !llvm.ptr -> i32
 // CHECK-NEXT: %[[C1:.*]] = llvm.inttoptr %[[CI]] : i64 to !llvm.ptr
 // CHECK-NEXT: llvm.call @MPI_Barrier(%[[C1]]) : (!llvm.ptr) -> i32
 // With !mpi.retval the call's status is the retval.
-// CHECK: %[[ERR:.*]] = llvm.call @MPI_Comm_size(%{{.*}}, %[[SLOT2:.*]]) : (!llvm.ptr, !llvm.ptr) -> i32
+// CHECK: %[[ERR:.*]] = llvm.call @MPI_Comm_size(%{{.*}}, %[[SLOT2]]) : (!llvm.ptr, !llvm.ptr) -> i32
 // CHECK-NEXT: llvm.load %[[SLOT2]] : !llvm.ptr -> i32
 // CHECK: %[[BERR:.*]] = llvm.call @MPI_Barrier(%{{.*}}) : (!llvm.ptr) -> i32
 // CHECK: llvm.insertvalue %[[SIZE]], %{{.*}}[0]
@@ -43,10 +46,10 @@ module attributes {dlti.map = #dlti.map<"MPI:Implementation" = "OpenMPI">} {
 // CHECK-DAG: llvm.func @MPI_Barrier(i32) -> i32
 // CHECK-DAG: llvm.func @MPI_Comm_size(i32, !llvm.ptr) -> i32
 // CHECK-LABEL: llvm.func @mpich() -> i32
-// CHECK: %[[W:.*]] = llvm.mlir.constant(1140850688 : i64) : i64
-// CHECK-NEXT: %[[C0:.*]] = llvm.trunc %[[W]] : i64 to i32
 // CHECK-NEXT: %[[ONE:.*]] = llvm.mlir.constant(1 : i32) : i32
 // CHECK-NEXT: %[[SLOT:.*]] = llvm.alloca %[[ONE]] x i32 : (i32) -> !llvm.ptr
+// CHECK-NEXT: %[[W:.*]] = llvm.mlir.constant(1140850688 : i64) : i64
+// CHECK-NEXT: %[[C0:.*]] = llvm.trunc %[[W]] : i64 to i32
 // CHECK-NEXT: llvm.call @MPI_Comm_size(%[[C0]], %[[SLOT]]) : (i32, !llvm.ptr) -> i32
 // CHECK-NEXT: %[[SIZE:.*]] = llvm.load %[[SLOT]] : !llvm.ptr -> i32
 // CHECK-NEXT: %[[C1:.*]] = llvm.trunc %[[W]] : i64 to i32

@@ -2,8 +2,9 @@
 //
 // MLIR 22's MPIToLLVM leaves comm_size and barrier unlowered, names Open
 // MPI's reduction operators with symbols libmpi does not export
-// (`ompi_mpi_sum` for `ompi_mpi_op_sum`) and passes only the first dimension
-// as an element count. These patterns take over those ops; they carry a
+// (`ompi_mpi_sum` for `ompi_mpi_op_sum`), passes only the first dimension
+// as an element count, and allocates comm_rank's result slot where the op
+// is (inside a loop, the stack grows on every iteration). These patterns take over those ops; they carry a
 // higher benefit than upstream's so they win where both match.
 //
 //===----------------------------------------------------------------------===//

@@ -111,25 +111,45 @@ void replaceWithStatus(ConversionPatternRewriter &rewriter, Operation *op,
   rewriter.replaceOp(op, replacements);
 }
 
-struct CommSizeOpLowering : ConvertOpToLLVMPattern<mpi::CommSizeOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+/// A stack slot in the function's entry block: an alloca where the op is
+/// would grow the stack on every iteration of an enclosing loop.
+Value entryBlockSlot(ConversionPatternRewriter &rewriter, Operation *op,
+                     Type type) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  Operation *function = op->getParentWithTrait<OpTrait::IsIsolatedFromAbove>();
+  rewriter.setInsertionPointToStart(&function->getRegion(0).front());
+  Location loc = function->getLoc();
+  Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(), 1);
+  return LLVM::AllocaOp::create(
+      rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()), type,
+      one);
+}
+
+/// MPI_Comm_rank and MPI_Comm_size: an int through a pointer. Upstream does
+/// not lower comm_size, and lowers comm_rank with its slot inside loops.
+template <typename QueryOp>
+struct CommQueryLowering : ConvertOpToLLVMPattern<QueryOp> {
+  CommQueryLowering(const LLVMTypeConverter &converter, StringRef function)
+      : ConvertOpToLLVMPattern<QueryOp>(converter, /*benefit=*/2),
+        function(function) {}
+
   LogicalResult
-  matchAndRewrite(mpi::CommSizeOp op, OpAdaptor adaptor,
+  matchAndRewrite(QueryOp op, typename QueryOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    MPIImplementation mpi(op->getParentOfType<ModuleOp>());
+    MPIImplementation mpi(op->template getParentOfType<ModuleOp>());
     Type i32 = rewriter.getI32Type();
     Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
     Value comm = mpi.castComm(rewriter, loc, adaptor.getComm());
-    auto f = mpi.function(rewriter, loc, "MPI_Comm_size", i32,
-                          {comm.getType(), ptr});
-    Value one = LLVM::ConstantOp::create(rewriter, loc, i32, 1);
-    Value slot = LLVM::AllocaOp::create(rewriter, loc, ptr, i32, one);
+    auto f = mpi.function(rewriter, loc, function, i32, {comm.getType(), ptr});
+    Value slot = entryBlockSlot(rewriter, op, i32);
     auto call = LLVM::CallOp::create(rewriter, loc, f, ValueRange{comm, slot});
-    Value size = LLVM::LoadOp::create(rewriter, loc, i32, slot);
-    replaceWithStatus(rewriter, op, call, size);
+    Value result = LLVM::LoadOp::create(rewriter, loc, i32, slot);
+    replaceWithStatus(rewriter, op, call, result);
     return success();
   }
+
+  std::string function;
 };
 
 struct BarrierOpLowering : ConvertOpToLLVMPattern<mpi::Barrier> {
@@ -203,6 +223,7 @@ struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
 
 void nmc::populateMPIToLLVMGapPatterns(LLVMTypeConverter &converter,
                                        RewritePatternSet &patterns) {
-  patterns.add<CommSizeOpLowering, BarrierOpLowering, AllReduceOpLowering>(
-      converter);
+  patterns.add<CommQueryLowering<mpi::CommRankOp>>(converter, "MPI_Comm_rank");
+  patterns.add<CommQueryLowering<mpi::CommSizeOp>>(converter, "MPI_Comm_size");
+  patterns.add<BarrierOpLowering, AllReduceOpLowering>(converter);
 }
