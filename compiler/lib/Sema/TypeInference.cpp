@@ -168,6 +168,9 @@ public:
                                 const std::vector<Type> &argTypes);
   Program &getProgram() { return *program; }
   bool isChecking() const { return checking; }
+  void reportIfAlone(SourceLoc loc, std::string message) {
+    lastResortErrors.push_back({loc, std::move(message)});
+  }
   void markChanged() { changed = true; }
   DiagnosticEngine &getDiags() { return diags; }
 
@@ -179,6 +182,7 @@ private:
   std::unique_ptr<Program> program;
   llvm::DenseMap<const FunctionDef *, llvm::StringSet<>> boundNames;
   llvm::StringSet<> moduleNames;
+  std::vector<std::pair<SourceLoc, std::string>> lastResortErrors;
   bool changed = false;
   bool checking = false;
 };
@@ -210,6 +214,9 @@ std::unique_ptr<Program> Inference::run() {
   unsigned errorsBefore = diags.getNumErrors();
   for (size_t i = 0; i < program->instances.size(); ++i)
     walkInstance(*program->instances[i]);
+  if (diags.getNumErrors() == errorsBefore)
+    for (const auto &[loc, message] : lastResortErrors)
+      diags.error(loc, message);
   if (diags.getNumErrors() != errorsBefore)
     return nullptr;
   return std::move(program);
@@ -555,6 +562,7 @@ void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
   if (!instance.isModuleBody()) {
     fail(def.getLoc(), "nested functions (closures) are outside the nmc "
                        "subset");
+    poisoned.insert(def.name);
     return;
   }
   for (const ExprPtr &decorator : def.decorators) {
@@ -807,11 +815,11 @@ Type InstanceWalker::callUserFunction(const Call &call,
     return Type::unknown();
   FunctionInstance *callee = inference.getInstance(def, argTypes);
   instance.callees[&call] = callee;
-  if (callee->returnType.isUnknown())
-    return fail(call.getLoc(), "cannot infer the return type of '" +
-                                   def.name +
-                                   "': every return depends on a recursive "
-                                   "call");
+  if (callee->returnType.isUnknown() && inference.isChecking())
+    // Another error may be the cause; this one is reported only if none is.
+    inference.reportIfAlone(call.getLoc(),
+                            "cannot infer the return type of '" + def.name +
+                                "': every return depends on a recursive call");
   return callee->returnType;
 }
 
