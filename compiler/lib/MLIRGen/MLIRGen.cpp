@@ -139,11 +139,14 @@ private:
   void genFor(const For &forStmt);
   void genReturn(const Return &ret);
   void genAssert(const Assert &assertStmt);
-  /// A counted loop from `start` while `index < stop` (or `>` for a negative
-  /// step), calling `genElement(index)` at the top of each iteration.
-  void genCountedLoop(const For &forStmt, mlir::Value start, mlir::Value stop,
-                      mlir::Value step, bool stepIsPositiveConstant,
+  /// A loop running `tripCount` (unsigned) times, calling
+  /// `genElement(k)` for k = 0, 1, ... at the top of each iteration.
+  void genCountedLoop(const For &forStmt, mlir::Value tripCount,
                       llvm::function_ref<void(mlir::Value)> genElement);
+  /// The number of elements of range(start, stop, step).
+  mlir::Value rangeLength(mlir::Value start, mlir::Value stop,
+                          mlir::Value step, bool stepIsPositiveConstant,
+                          mlir::Location l);
 
   //===--- Expressions -----------------------------------------------------===//
   Type typeOf(const Expr &e) const { return instance->typeOf(&e); }
@@ -174,6 +177,10 @@ private:
                            SourceLoc l);
   mlir::Value genFloatBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
                              SourceLoc l);
+  mlir::Value isMinusOne(mlir::Value b, mlir::Location l);
+  /// `b`, or 1 where `minusOne` holds.
+  mlir::Value safeDivisor(mlir::Value b, mlir::Value minusOne,
+                          mlir::Location l);
   mlir::Value genUnary(const UnaryOp &un);
   mlir::Value genCompareOp(CmpOpKind op, mlir::Value lhs, const Type &lhsType,
                            mlir::Value rhs, const Type &rhsType, SourceLoc l);
@@ -196,6 +203,8 @@ private:
   Values convertValues(const Values &values, const Type &from, const Type &to,
                        SourceLoc l);
   mlir::Value truthy(mlir::Value v, const Type &t, SourceLoc l);
+  /// int(x) of a float, raising Python's errors for NaN, inf and overflow.
+  mlir::Value floatToInt(mlir::Value v, SourceLoc l);
   mlir::Value constInt(int64_t v, mlir::Location l) {
     return mlir::arith::ConstantIntOp::create(builder, l, builder.getI64Type(),
                                               v);
@@ -680,8 +689,7 @@ void MLIRGenerator::genWhile(const While &whileStmt) {
 }
 
 void MLIRGenerator::genCountedLoop(
-    const For &forStmt, mlir::Value start, mlir::Value stop, mlir::Value step,
-    bool stepIsPositiveConstant,
+    const For &forStmt, mlir::Value tripCount,
     llvm::function_ref<void(mlir::Value)> genElement) {
   mlir::Location l = loc(forStmt.getLoc());
   mlir::Type i64 = builder.getI64Type();
@@ -690,23 +698,13 @@ void MLIRGenerator::genCountedLoop(
   mlir::Block *latch = createJoinBlock();
   mlir::Block *exit = createJoinBlock();
   llvm::SmallVector<mlir::Value> entryValues = variableValues();
-  entryValues.push_back(start);
+  entryValues.push_back(constInt(0, l));
   mlir::cf::BranchOp::create(builder, l, header, entryValues);
 
   enterJoinBlock(header);
-  mlir::Value more;
-  if (stepIsPositiveConstant) {
-    more = mlir::arith::CmpIOp::create(
-        builder, l, mlir::arith::CmpIPredicate::slt, counter, stop);
-  } else {
-    auto up = mlir::arith::CmpIOp::create(
-        builder, l, mlir::arith::CmpIPredicate::slt, counter, stop);
-    auto down = mlir::arith::CmpIOp::create(
-        builder, l, mlir::arith::CmpIPredicate::sgt, counter, stop);
-    auto positive = mlir::arith::CmpIOp::create(
-        builder, l, mlir::arith::CmpIPredicate::sgt, step, constInt(0, l));
-    more = mlir::arith::SelectOp::create(builder, l, positive, up, down);
-  }
+  // The trip count is unsigned: a range may have up to 2^64 - 1 elements.
+  mlir::Value more = mlir::arith::CmpIOp::create(
+      builder, l, mlir::arith::CmpIPredicate::ult, counter, tripCount);
   mlir::Block *body = createBlock();
   mlir::Block *orelse = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, more, body, orelse);
@@ -721,7 +719,8 @@ void MLIRGenerator::genCountedLoop(
 
   enterJoinBlock(latch);
   llvm::SmallVector<mlir::Value> nextValues = variableValues();
-  nextValues.push_back(mlir::arith::AddIOp::create(builder, l, counter, step));
+  nextValues.push_back(
+      mlir::arith::AddIOp::create(builder, l, counter, constInt(1, l)));
   mlir::cf::BranchOp::create(builder, l, header, nextValues);
 
   env = atHeader;
@@ -730,6 +729,37 @@ void MLIRGenerator::genCountedLoop(
   branchTo(l, exit);
 
   enterJoinBlock(exit);
+}
+
+mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,
+                                       mlir::Value step,
+                                       bool stepIsPositiveConstant,
+                                       mlir::Location l) {
+  // CPython's compute_range_length, in unsigned arithmetic so that no
+  // range near the int64 limits overflows.
+  using Pred = mlir::arith::CmpIPredicate;
+  auto select = [&](mlir::Value c, mlir::Value a, mlir::Value b) {
+    return mlir::arith::SelectOp::create(builder, l, c, a, b).getResult();
+  };
+  mlir::Value lo = start, hi = stop, stride = step;
+  if (!stepIsPositiveConstant) {
+    mlir::Value up = mlir::arith::CmpIOp::create(builder, l, Pred::sgt, step,
+                                                 constInt(0, l));
+    lo = select(up, start, stop);
+    hi = select(up, stop, start);
+    stride = select(up, step,
+                    mlir::arith::SubIOp::create(builder, l, constInt(0, l),
+                                                step));
+  }
+  mlir::Value empty =
+      mlir::arith::CmpIOp::create(builder, l, Pred::sge, lo, hi);
+  mlir::Value span = mlir::arith::SubIOp::create(
+      builder, l, mlir::arith::SubIOp::create(builder, l, hi, lo),
+      constInt(1, l));
+  mlir::Value length = mlir::arith::AddIOp::create(
+      builder, l, mlir::arith::DivUIOp::create(builder, l, span, stride),
+      constInt(1, l));
+  return select(empty, constInt(0, l), length);
 }
 
 void MLIRGenerator::genFor(const For &forStmt) {
@@ -766,16 +796,20 @@ void MLIRGenerator::genFor(const For &forStmt) {
                 "ValueError", "range() arg 3 must not be zero", call.getLoc());
       }
     }
-    genCountedLoop(forStmt, start, stop, step, positiveConstant,
-                   [&](mlir::Value i) { bindTarget(i, Type::integer()); });
+    mlir::Value length = rangeLength(start, stop, step, positiveConstant, l);
+    genCountedLoop(forStmt, length, [&](mlir::Value k) {
+      // start + k * step, which wraps only where Python's value would not fit.
+      mlir::Value i = mlir::arith::AddIOp::create(
+          builder, l, start, mlir::arith::MulIOp::create(builder, l, k, step));
+      bindTarget(i, Type::integer());
+    });
     return;
   }
   mlir::Value iterable = gen(*forStmt.iter);
   if (iterType.is(Type::Kind::List)) {
     auto length = mlir::nm::ListLenOp::create(
         builder, l, builder.getI64Type(), iterable, builder.getUnitAttr());
-    genCountedLoop(forStmt, constInt(0, l), length, constInt(1, l), true,
-                   [&](mlir::Value i) {
+    genCountedLoop(forStmt, length, [&](mlir::Value i) {
                      bindTarget(mlir::nm::ListGetOp::create(
                                     builder, l, storageType(iterType.getElement()),
                                     iterable, i),
@@ -786,8 +820,7 @@ void MLIRGenerator::genFor(const For &forStmt) {
   // A 1-d array.
   mlir::Value length =
       fromIndex(mlir::memref::DimOp::create(builder, l, iterable, 0), l);
-  genCountedLoop(forStmt, constInt(0, l), length, constInt(1, l), true,
-                 [&](mlir::Value i) {
+  genCountedLoop(forStmt, length, [&](mlir::Value i) {
                    bindTarget(mlir::memref::LoadOp::create(
                                   builder, l, iterable,
                                   mlir::ValueRange{toIndex(i, l)}),
@@ -839,8 +872,7 @@ mlir::Value MLIRGenerator::convert(mlir::Value v, const Type &from,
       return mlir::arith::ExtUIOp::create(builder, location,
                                           builder.getI64Type(), v);
     if (kindOf(from) == Type::Kind::Float)
-      return mlir::arith::FPToSIOp::create(builder, location,
-                                           builder.getI64Type(), v);
+      return floatToInt(v, l);
   }
   if (kindOf(to) == Type::Kind::Bool && from.isNumeric())
     return truthy(v, from, l);
@@ -872,6 +904,28 @@ Values MLIRGenerator::tupleElement(const Values &values, const Type &tuple,
     offset += storageTypes(tuple.getElements()[i]).size();
   size_t count = storageTypes(tuple.getElements()[index]).size();
   return Values(values.begin() + offset, values.begin() + offset + count);
+}
+
+mlir::Value MLIRGenerator::floatToInt(mlir::Value v, SourceLoc l) {
+  // Python raises where a float has no int64 value; fptosi would give
+  // poison.
+  mlir::Location location = loc(l);
+  using Pred = mlir::arith::CmpFPredicate;
+  auto cmp = [&](Pred pred, mlir::Value a, mlir::Value b) -> mlir::Value {
+    return mlir::arith::CmpFOp::create(builder, location, pred, a, b);
+  };
+  raiseIf(cmp(Pred::UNO, v, v), "ValueError",
+          "cannot convert float NaN to integer", l);
+  mlir::Value magnitude = mlir::math::AbsFOp::create(builder, location, v);
+  raiseIf(cmp(Pred::OEQ, magnitude, constFloat(INFINITY, location)),
+          "OverflowError", "cannot convert float infinity to integer", l);
+  // [-2^63, 2^63) converts; 2^63 and beyond do not fit int64.
+  raiseIf(mlir::arith::OrIOp::create(
+              builder, location, cmp(Pred::OGE, v, constFloat(0x1p63, location)),
+              cmp(Pred::OLT, v, constFloat(-0x1p63, location))),
+          "OverflowError", "Python int too large to convert to C long", l);
+  return mlir::arith::FPToSIOp::create(builder, location, builder.getI64Type(),
+                                       v);
 }
 
 mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
@@ -949,8 +1003,15 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     return constFloat(cast<FloatLit>(expr).value, l);
   case Expr::Kind::BoolLit:
     return constBool(cast<BoolLit>(expr).value, l);
-  case Expr::Kind::StrLit:
-    return stringConstant(cast<StrLit>(expr).value, l);
+  case Expr::Kind::StrLit: {
+    const std::string &text = cast<StrLit>(expr).value;
+    // The runtime prints C strings.
+    if (text.find('\0') != std::string::npos)
+      return error(expr.getLoc(), "strings containing NUL characters are not "
+                                  "supported yet",
+                   mlir::LLVM::LLVMPointerType::get(&context));
+    return stringConstant(text, l);
+  }
   case Expr::Kind::NoneLit:
     return {};
   case Expr::Kind::Name:
@@ -995,6 +1056,10 @@ mlir::Value MLIRGenerator::genName(const Name &name) {
   Type t = typeOf(name);
   if (!storageType(t))
     return {}; // compile-time value, used through its type
+  // `__name__` is "__main__" unless the program binds the name itself.
+  if (name.id == "__name__" && !env.count(name.id) &&
+      !program.globalsReadByFunctions.contains(name.id))
+    return stringConstant("__main__", loc(name.getLoc()));
   Values values = readVariable(name.id, name.getLoc());
   return values.size() == 1 ? values[0] : mlir::Value();
 }
@@ -1101,9 +1166,20 @@ mlir::Value MLIRGenerator::genCall(const Call &call) {
 Values MLIRGenerator::callFunction(const Call &call) {
   const FunctionInstance &target = *instance->callees.lookup(&call);
   const auto &bound = instance->boundArgs.lookup(&call);
+  // Arguments are evaluated in source order, keywords included; defaults
+  // (literals) after them.
+  llvm::DenseMap<const Expr *, Values> evaluated;
+  for (const ExprPtr &arg : call.args)
+    evaluated[arg.get()] = genValues(*arg);
+  for (const Keyword &kw : call.keywords)
+    evaluated[kw.value.get()] = genValues(*kw.value);
   Values args;
-  for (size_t i = 0; i < bound.size(); ++i)
-    args.append(genValuesAs(*bound[i], target.paramTypes[i]));
+  for (size_t i = 0; i < bound.size(); ++i) {
+    auto it = evaluated.find(bound[i]);
+    Values values = it != evaluated.end() ? it->second : genValues(*bound[i]);
+    args.append(convertValues(values, typeOf(*bound[i]), target.paramTypes[i],
+                              bound[i]->getLoc()));
+  }
   auto op = mlir::func::CallOp::create(builder, loc(call.getLoc()),
                                        target.symbol,
                                        storageTypes(target.returnType), args);
@@ -1212,7 +1288,7 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
     mlir::nm::BarrierOp::create(builder, l, comm);
     return {};
   }
-  mlir::Value value = gen(*call.args[0]);
+  mlir::Value value = gen(*argument(0, "sendobj"));
   if (name == "comm.gather") {
     const Expr *rootExpr = argument(1, "root");
     mlir::Value root =
@@ -1296,6 +1372,13 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
             name == "min" ? mlir::arith::CmpFPredicate::OLT
                           : mlir::arith::CmpFPredicate::OGT,
             next, result);
+      else if (resultType.is(Type::Kind::Bool))
+        // i1 read as signed would make True less than False.
+        better = mlir::arith::CmpIOp::create(
+            builder, l,
+            name == "min" ? mlir::arith::CmpIPredicate::ult
+                          : mlir::arith::CmpIPredicate::ugt,
+            next, result);
       else
         better = mlir::arith::CmpIOp::create(
             builder, l,
@@ -1307,16 +1390,15 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
     return result;
   }
   if (name == "round")
-    return mlir::arith::FPToSIOp::create(
-        builder, l, builder.getI64Type(),
-        mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm));
+    return floatToInt(mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm),
+                      call.getLoc());
   if (name == "math.floor" || name == "math.ceil") {
     mlir::Value x = asFloat(0);
     mlir::Value r =
         name == "math.floor"
             ? mlir::math::FloorOp::create(builder, l, x, fm).getResult()
             : mlir::math::CeilOp::create(builder, l, x, fm).getResult();
-    return mlir::arith::FPToSIOp::create(builder, l, builder.getI64Type(), r);
+    return floatToInt(r, call.getLoc());
   }
   if (name == "math.isnan") {
     mlir::Value x = asFloat(0);
@@ -1411,13 +1493,26 @@ mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
     return mlir::arith::SubIOp::create(builder, location, a, b);
   case BinOpKind::Mul:
     return mlir::arith::MulIOp::create(builder, location, a, b);
-  case BinOpKind::FloorDiv:
+  case BinOpKind::FloorDiv: {
     checkDivisor();
-    return mlir::arith::FloorDivSIOp::create(builder, location, a, b);
+    // INT64_MIN // -1 overflows the machine division: divide by 1 instead
+    // and negate, which wraps as int64 does.
+    mlir::Value minusOne = isMinusOne(b, location);
+    mlir::Value q = mlir::arith::FloorDivSIOp::create(
+        builder, location, a, safeDivisor(b, minusOne, location));
+    return mlir::arith::SelectOp::create(
+        builder, location, minusOne,
+        mlir::arith::SubIOp::create(builder, location, constInt(0, location),
+                                    a),
+        q);
+  }
   case BinOpKind::Mod: {
     checkDivisor();
-    // Python's remainder takes the sign of the divisor.
-    mlir::Value r = mlir::arith::RemSIOp::create(builder, location, a, b);
+    // Python's remainder takes the sign of the divisor; x % -1 is 0, which
+    // the remainder by 1 gives without the machine's overflow.
+    mlir::Value r = mlir::arith::RemSIOp::create(
+        builder, location, a,
+        safeDivisor(b, isMinusOne(b, location), location));
     mlir::Value signsDiffer = mlir::arith::CmpIOp::create(
         builder, location, mlir::arith::CmpIPredicate::slt,
         mlir::arith::XOrIOp::create(builder, location, r, b),
@@ -1434,9 +1529,24 @@ mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
   case BinOpKind::Pow:
     return mlir::math::IPowIOp::create(builder, location, a, b);
   case BinOpKind::LShift:
-    return mlir::arith::ShLIOp::create(builder, location, a, b);
-  case BinOpKind::RShift:
-    return mlir::arith::ShRSIOp::create(builder, location, a, b);
+  case BinOpKind::RShift: {
+    raiseIf(mlir::arith::CmpIOp::create(builder, location,
+                                        mlir::arith::CmpIPredicate::slt, b,
+                                        constInt(0, location)),
+            "ValueError", "negative shift count", l);
+    // Shifting by 64 or more: right gives the sign, left wraps to 0.
+    if (op == BinOpKind::RShift)
+      return mlir::arith::ShRSIOp::create(
+          builder, location, a,
+          mlir::arith::MinSIOp::create(builder, location, b,
+                                       constInt(63, location)));
+    mlir::Value tooFar = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::sgt, b,
+        constInt(63, location));
+    return mlir::arith::SelectOp::create(
+        builder, location, tooFar, constInt(0, location),
+        mlir::arith::ShLIOp::create(builder, location, a, b));
+  }
   case BinOpKind::BitAnd:
     return mlir::arith::AndIOp::create(builder, location, a, b);
   case BinOpKind::BitOr:
@@ -1448,6 +1558,16 @@ mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
     break;
   }
   return error(l, "internal error: bad integer operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::isMinusOne(mlir::Value b, mlir::Location l) {
+  return mlir::arith::CmpIOp::create(builder, l, mlir::arith::CmpIPredicate::eq,
+                                     b, constInt(-1, l));
+}
+
+mlir::Value MLIRGenerator::safeDivisor(mlir::Value b, mlir::Value minusOne,
+                                       mlir::Location l) {
+  return mlir::arith::SelectOp::create(builder, l, minusOne, constInt(1, l), b);
 }
 
 mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
@@ -1665,16 +1785,19 @@ mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
   mlir::Block *thenBlock = createBlock();
   mlir::Block *elseBlock = createBlock();
   mlir::Block *merge = createBlock();
-  mlir::Value result = merge->addArgument(storageType(resultType), l);
+  // None has no value to merge; the branches still run for their effects.
+  Values result;
+  for (mlir::Type type : storageTypes(resultType))
+    result.push_back(merge->addArgument(type, l));
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
   builder.setInsertionPointToEnd(thenBlock);
   mlir::cf::BranchOp::create(builder, l, merge,
-                             mlir::ValueRange{genAs(*ifExp.body, resultType)});
+                             genValuesAs(*ifExp.body, resultType));
   builder.setInsertionPointToEnd(elseBlock);
-  mlir::cf::BranchOp::create(
-      builder, l, merge, mlir::ValueRange{genAs(*ifExp.orelse, resultType)});
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             genValuesAs(*ifExp.orelse, resultType));
   builder.setInsertionPointToEnd(merge);
-  return result;
+  return result.empty() ? mlir::Value() : result[0];
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>

@@ -129,6 +129,11 @@ void IndentingTokenSource::trackBrackets(const antlr4::Token &tok) {
   case PythonLexer::LPAR:
   case PythonLexer::LSQB:
   case PythonLexer::LBRACE:
+    // CPython's limit; deeper nesting would only exhaust the parser's stack.
+    if (brackets.size() == kMaxBracketDepth) {
+      fail(locOf(tok), "too many nested parentheses", tok);
+      return;
+    }
     brackets.push_back({tok.getText()[0], locOf(tok)});
     return;
   case PythonLexer::RPAR:

@@ -59,6 +59,8 @@ private:
   void startLogicalLine(const antlr4::Token &first);
   void finish(std::unique_ptr<antlr4::Token> eof);
   void trackBrackets(const antlr4::Token &tok);
+  static constexpr size_t kMaxBracketDepth = 200;
+
   void fail(SourceLoc loc, const std::string &message,
             const antlr4::Token &detectedAt);
   void emit(size_t type, const antlr4::Token &at);

@@ -84,6 +84,27 @@ bool isPrintable(const Type &t, bool insideTuple = false) {
   }
 }
 
+/// A literal, possibly negated: 3, -2.5, True, None, "text".
+bool isLiteral(const Expr &expr) {
+  if (auto *un = dyn_cast<UnaryOp>(&expr))
+    return (un->op == UnaryOpKind::Neg || un->op == UnaryOpKind::Pos) &&
+           (isa<IntLit>(un->operand.get()) || isa<FloatLit>(un->operand.get()));
+  return isa<IntLit, FloatLit, StrLit, BoolLit, NoneLit>(&expr);
+}
+
+/// Whether a loop body can leave the loop with `break` (not counting
+/// breaks of nested loops).
+bool canBreak(const StmtList &body) {
+  for (const StmtPtr &stmt : body) {
+    if (isa<Break>(stmt.get()))
+      return true;
+    if (auto *ifStmt = dyn_cast<If>(stmt.get()))
+      if (canBreak(ifStmt->body) || canBreak(ifStmt->orelse))
+        return true;
+  }
+  return false;
+}
+
 /// Whether control can never fall off the end of `body`.
 bool alwaysReturns(const StmtList &body) {
   if (body.empty())
@@ -93,6 +114,16 @@ bool alwaysReturns(const StmtList &body) {
     return true;
   if (auto *ifStmt = dyn_cast<If>(last))
     return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orelse);
+  // `while True:` without a break only leaves by returning; a loop whose
+  // `else` returns and that cannot break returns either way.
+  if (auto *whileStmt = dyn_cast<While>(last)) {
+    auto *test = dyn_cast<BoolLit>(whileStmt->test.get());
+    if (canBreak(whileStmt->body))
+      return false;
+    return (test && test->value) || alwaysReturns(whileStmt->orelse);
+  }
+  if (auto *forStmt = dyn_cast<For>(last))
+    return !canBreak(forStmt->body) && alwaysReturns(forStmt->orelse);
   return false;
 }
 
@@ -136,8 +167,7 @@ private:
   Type callBuiltin(const Call &call, const std::string &name);
   Type callMath(const Call &call, const std::string &name,
                 const std::vector<Type> &args);
-  Type callCommMethod(const Call &call, const std::string &name,
-                      const std::vector<Type> &args);
+  Type callCommMethod(const Call &call, const std::string &name);
   Type callArrayConstructor(const Call &call);
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
                     SourceLoc loc);
@@ -405,7 +435,7 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
     if (container.isUnknown() || index.isUnknown() || value.isUnknown())
       return;
     if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
-        index.isNumeric() && !index.is(Type::Kind::Float)) {
+        index.is(Type::Kind::Int)) {
       if (!value.isNumeric())
         fail(loc, "cannot store " + value.str() + " into " + container.str());
       return;
@@ -576,10 +606,16 @@ void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
                                     "' is outside the nmc subset (only "
                                     "numba.njit and numba.jit)");
   }
-  for (const Param &param : def.params)
+  for (const Param &param : def.params) {
     if (param.annotation)
       fail(param.annotation->getLoc(),
            "parameter annotations are not supported yet");
+    // Python evaluates a default once, at the def; nmc substitutes it into
+    // each call, which is the same only for literals.
+    if (param.defaultValue && !isLiteral(*param.defaultValue))
+      fail(param.defaultValue->getLoc(),
+           "default values other than literals are not supported yet");
+  }
   if (def.returns)
     fail(def.returns->getLoc(), "return annotations are not supported yet");
   bindVariable(def.name, Type::function(&def), def.getLoc());
@@ -708,7 +744,9 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
   if (container.isUnknown() || index.isUnknown())
     return Type::unknown();
   bool intIndex = index.isNumeric() && !index.is(Type::Kind::Float);
-  if (container.is(Type::Kind::Array) && container.getRank() == 1 && intIndex)
+  // NumPy reads a bool index as a mask, not as 0 or 1.
+  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+      index.is(Type::Kind::Int))
     return container.getElement();
   if (container.is(Type::Kind::List) && intIndex)
     return container.getElement();
@@ -852,7 +890,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
       return Type::unknown();
   }
   if (name.rfind("comm.", 0) == 0)
-    return callCommMethod(call, name, args);
+    return callCommMethod(call, name);
   if (name == "numpy.empty" || name == "numpy.zeros" || name == "numpy.ones")
     return callArrayConstructor(call);
   if (!call.keywords.empty())
@@ -931,8 +969,8 @@ Type InstanceWalker::callMath(const Call &call, const std::string &name,
   return fail(call.getLoc(), "calling '" + name + "' is not supported yet");
 }
 
-Type InstanceWalker::callCommMethod(const Call &call, const std::string &name,
-                                    const std::vector<Type> &args) {
+Type InstanceWalker::callCommMethod(const Call &call,
+                                    const std::string &name) {
   auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
     for (const Keyword &kw : call.keywords)
       if (llvm::find(ok, kw.name) == ok.end()) {
@@ -953,8 +991,21 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name,
       return Type::unknown();
     return Type::none();
   }
+  // gather and allreduce take the value as `sendobj` too, as mpi4py does.
+  const Expr *valueExpr =
+      call.args.empty() ? keyword(call, "sendobj") : call.args[0].get();
+  Type value = valueExpr ? visit(*valueExpr) : Type::unknown();
+  auto checkValueArgument = [&] {
+    if (!checkArgCount(call, call.args.empty() ? 0 : 1, 2, name.substr(5)))
+      return false;
+    if (valueExpr)
+      return !value.isUnknown();
+    fail(call.getLoc(), name.substr(5) + "() missing required argument: "
+                                         "'sendobj'");
+    return false;
+  };
   if (name == "comm.gather") {
-    if (!checkArgCount(call, 1, 2, "gather") || !rejectKeywordsExcept({"root"}))
+    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "root"}))
       return Type::unknown();
     const Expr *root = call.args.size() == 2 ? call.args[1].get()
                                              : keyword(call, "root");
@@ -964,14 +1015,13 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name,
         return fail(root->getLoc(), "gather()'s root must be an int, not " +
                                         t.str());
     }
-    if (!args[0].isNumeric())
-      return fail(call.args[0]->getLoc(),
-                  "gathering " + args[0].str() + " is not supported yet");
-    return Type::list(args[0]);
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(),
+                  "gathering " + value.str() + " is not supported yet");
+    return Type::list(value);
   }
   if (name == "comm.allreduce") {
-    if (!checkArgCount(call, 1, 2, "allreduce") ||
-        !rejectKeywordsExcept({"op"}))
+    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "op"}))
       return Type::unknown();
     const Expr *op = call.args.size() == 2 ? call.args[1].get()
                                            : keyword(call, "op");
@@ -985,20 +1035,20 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name,
                                   "reduction operator such as MPI.SUM");
       opName = t.getName();
     }
-    if (!args[0].isNumeric())
-      return fail(call.args[0]->getLoc(),
-                  "allreduce of " + args[0].str() + " is not supported yet");
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(),
+                  "allreduce of " + value.str() + " is not supported yet");
     if (opName == "LAND" || opName == "LOR")
       return fail(op->getLoc(), "allreduce with MPI." + opName +
                                     " is not supported yet");
     // mpi4py reduces Python objects: on one rank the sum of True is True,
     // on two it is 2. No static type covers both.
-    if (args[0].is(Type::Kind::Bool) && (opName == "SUM" || opName == "PROD"))
-      return fail(call.args[0]->getLoc(),
+    if (value.is(Type::Kind::Bool) && (opName == "SUM" || opName == "PROD"))
+      return fail(valueExpr->getLoc(),
                   "allreduce of bools with MPI." + opName +
                       " is not supported (mpi4py gives a bool on one rank "
                       "and an int on several); convert with int() first");
-    return args[0];
+    return value;
   }
   return fail(call.getLoc(), "'" + name + "' is not supported yet");
 }
@@ -1007,7 +1057,7 @@ Type InstanceWalker::callArrayConstructor(const Call &call) {
   if (!checkArgCount(call, 1, 1, "numpy array constructor"))
     return Type::unknown();
   Type shape = instance.typeOf(call.args[0].get());
-  if (!shape.isNumeric() || shape.is(Type::Kind::Float))
+  if (!shape.is(Type::Kind::Int))
     return fail(call.args[0]->getLoc(),
                 "only 1-d arrays with an int length are supported yet, not " +
                     shape.str());
@@ -1150,8 +1200,12 @@ Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
   Type test = visit(*ifExp.test);
   Type body = visit(*ifExp.body);
   Type orelse = visit(*ifExp.orelse);
-  if (test.isUnknown() || body.isUnknown() || orelse.isUnknown())
+  // One branch may be unknown for now, as in `n if n < 2 else fib(n - 1)`:
+  // the other gives the type meanwhile.
+  if (test.isUnknown() || (body.isUnknown() && orelse.isUnknown()))
     return Type::unknown();
+  if (body.isUnknown() || orelse.isUnknown())
+    return body.isUnknown() ? orelse : body;
   if (!test.isNumeric())
     return fail(ifExp.test->getLoc(),
                 "a condition must be bool, int or float, not " + test.str());

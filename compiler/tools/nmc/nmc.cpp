@@ -31,6 +31,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/thread.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <thread>
@@ -279,6 +280,16 @@ int runSubcommand(int argc, char **argv) {
   return status;
 }
 
+/// Runs the compiler on a thread with a 512 MiB stack: every stage recurses
+/// over the tree, and a deeply nested expression must not overflow it.
+int onLargeStack(llvm::function_ref<int()> work) {
+  int status = 1;
+  llvm::thread worker(std::optional<unsigned>(512u << 20),
+                      [&] { status = work(); });
+  worker.join();
+  return status;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -291,9 +302,8 @@ int main(int argc, char **argv) {
        << ")\n";
   });
   cl::HideUnrelatedOptions(category);
-  if (argc >= 2 && llvm::StringRef(argv[1]) == "run") {
-    return runSubcommand(argc, argv);
-  }
+  if (argc >= 2 && llvm::StringRef(argv[1]) == "run")
+    return onLargeStack([&] { return runSubcommand(argc, argv); });
   cl::ParseCommandLineOptions(
       argc, argv,
       "nmc: compiles Numba + mpi4py programs into MPI executables\n");
@@ -309,5 +319,5 @@ int main(int argc, char **argv) {
               .str();
   }
 
-  return compileInput();
+  return onLargeStack(compileInput);
 }
