@@ -39,8 +39,7 @@ void nmrt_raise(const char *excName, const char *message, int64_t line) {
   exit(1);
 }
 
-void nmrt_index_error(int64_t index, int64_t axis, int64_t size,
-                      int64_t line) {
+void nmrt_index_error(int64_t index, int64_t axis, int64_t size, int64_t line) {
   char message[128];
   snprintf(message, sizeof message,
            "index %" PRId64 " is out of bounds for axis %" PRId64

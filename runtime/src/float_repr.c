@@ -43,7 +43,7 @@ static void stepLastDigit(char *digits, int n, int *exp10, int dir) {
   } else {
     while (i >= 0 && digits[i] == '0')
       digits[i--] = '9';
-    --digits[i]; /* digits[0] >= 1, so the borrow stops. */
+    --digits[i];            /* digits[0] >= 1, so the borrow stops. */
     if (digits[0] == '0') { /* Below 10^k the n-digit grid is 99..9e(k-1). */
       memmove(digits, digits + 1, n);
       digits[n - 1] = '9';

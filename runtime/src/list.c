@@ -40,8 +40,7 @@ int64_t nmrt_list_iter_len(nmrt_list *l, int64_t line) {
 /* Maps a Python index to a position in l, raising as `l[i]` (or, when
  * storing, `l[i] = v`) would. Callers must call it before touching l->data,
  * as l may be None. */
-static int64_t checkIndex(nmrt_list *l, int64_t i, int storing,
-                          int64_t line) {
+static int64_t checkIndex(nmrt_list *l, int64_t i, int storing, int64_t line) {
   if (!l)
     nmrt_raise("TypeError",
                storing ? "'NoneType' object does not support item assignment"

@@ -10,9 +10,9 @@
 
 #include "nmc/MLIRGen/MLIRGen.h"
 
+#include "nm/IR/NMOps.h"
 #include "nmc/Sema/Builtins.h"
 #include "nmc/Support/RuntimeFunctions.h"
-#include "nm/IR/NMOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -35,19 +35,19 @@
 
 using namespace nmc;
 using namespace nmc::ast;
-using sema::FunctionInstance;
-using sema::Type;
 using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
+using sema::FunctionInstance;
+using sema::Type;
 
 void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
-                  mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
-                  mlir::math::MathDialect, mlir::memref::MemRefDialect,
-                  mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
-                  mlir::ub::UBDialect, mlir::mpi::MPIDialect,
-                  mlir::DLTIDialect>();
+  registry
+      .insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
+              mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
+              mlir::math::MathDialect, mlir::memref::MemRefDialect,
+              mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
+              mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect>();
 }
 
 /// The element a constant (possibly negative) index selects; type inference
@@ -85,7 +85,8 @@ public:
   mlir::OwningOpRef<mlir::ModuleOp> run();
 
 private:
-  //===--- Types and locations ---------------------------------------------===//
+  //===--- Types and locations
+  //---------------------------------------------===//
   mlir::Location loc(SourceLoc l) {
     return mlir::FileLineColLoc::get(&context, diags.getFilename(), l.line,
                                      l.col);
@@ -98,7 +99,8 @@ private:
   llvm::SmallVector<mlir::Type> storageTypes(const Type &t);
   mlir::MemRefType arrayType(const Type &t);
 
-  //===--- Functions and variables -----------------------------------------===//
+  //===--- Functions and variables
+  //-----------------------------------------===//
   void declareGlobals();
   void generateInstance(const FunctionInstance &instance);
   mlir::Value callRuntime(mlir::Location l, llvm::StringRef name,
@@ -109,7 +111,8 @@ private:
   Values readVariable(const std::string &name, SourceLoc l);
   void writeVariable(const std::string &name, Values values, SourceLoc l);
 
-  //===--- Control flow ----------------------------------------------------===//
+  //===--- Control flow
+  //----------------------------------------------------===//
   /// A block whose arguments are the instance's variables.
   mlir::Block *createJoinBlock();
   llvm::SmallVector<mlir::Value> variableValues();
@@ -127,7 +130,8 @@ private:
   void raiseIf(mlir::Value condition, llvm::StringRef excName,
                llvm::StringRef message, SourceLoc l);
 
-  //===--- Statements ------------------------------------------------------===//
+  //===--- Statements
+  //------------------------------------------------------===//
   void genBody(const StmtList &body);
   void genStmt(const Stmt &stmt);
   void genAssign(const Assign &assign);
@@ -144,11 +148,11 @@ private:
   void genCountedLoop(const For &forStmt, mlir::Value tripCount,
                       llvm::function_ref<void(mlir::Value)> genElement);
   /// The number of elements of range(start, stop, step).
-  mlir::Value rangeLength(mlir::Value start, mlir::Value stop,
-                          mlir::Value step, bool stepIsPositiveConstant,
-                          mlir::Location l);
+  mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
+                          bool stepIsPositiveConstant, mlir::Location l);
 
-  //===--- Expressions -----------------------------------------------------===//
+  //===--- Expressions
+  //-----------------------------------------------------===//
   Type typeOf(const Expr &e) const { return instance->typeOf(&e); }
   mlir::Value gen(const Expr &expr);
   /// gen() converted to `to`.
@@ -193,11 +197,11 @@ private:
                               mlir::Value early,
                               llvm::function_ref<mlir::Value()> genRest,
                               SourceLoc l);
-  mlir::Value genArrayElementAddress(const Subscript &sub,
-                                     mlir::Value &array);
+  mlir::Value genArrayElementAddress(const Subscript &sub, mlir::Value &array);
   mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
 
-  //===--- Values ----------------------------------------------------------===//
+  //===--- Values
+  //----------------------------------------------------------===//
   mlir::Value convert(mlir::Value v, const Type &from, const Type &to,
                       SourceLoc l);
   Values convertValues(const Values &values, const Type &from, const Type &to,
@@ -343,10 +347,10 @@ void MLIRGenerator::declareGlobals() {
       continue;
     }
     auto memrefType = mlir::MemRefType::get({}, type);
-    mlir::memref::GlobalOp::create(
-        builder, module.getLoc(), globalSymbol(name),
-        builder.getStringAttr("private"), memrefType, mlir::Attribute(),
-        /*constant=*/false, /*alignment=*/nullptr);
+    mlir::memref::GlobalOp::create(builder, module.getLoc(), globalSymbol(name),
+                                   builder.getStringAttr("private"), memrefType,
+                                   mlir::Attribute(),
+                                   /*constant=*/false, /*alignment=*/nullptr);
   }
 }
 
@@ -369,8 +373,8 @@ mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
     builder.setInsertionPointToStart(module.getBody());
     std::string withNul = text.str();
     withNul.push_back('\0');
-    auto type = mlir::LLVM::LLVMArrayType::get(builder.getI8Type(),
-                                               withNul.size());
+    auto type =
+        mlir::LLVM::LLVMArrayType::get(builder.getI8Type(), withNul.size());
     mlir::LLVM::GlobalOp::create(builder, l, type, /*isConstant=*/true,
                                  mlir::LLVM::Linkage::Internal, symbol,
                                  builder.getStringAttr(withNul));
@@ -394,9 +398,9 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   llvm::SmallVector<mlir::Type> results = storageTypes(inst.returnType);
   SourceLoc defLoc = inst.def ? inst.def->getLoc() : SourceLoc{1, 1};
   builder.setInsertionPointToEnd(module.getBody());
-  auto func = mlir::func::FuncOp::create(
-      builder, loc(defLoc), inst.symbol,
-      builder.getFunctionType(params, results));
+  auto func =
+      mlir::func::FuncOp::create(builder, loc(defLoc), inst.symbol,
+                                 builder.getFunctionType(params, results));
   if (!inst.isModuleBody()) {
     // Internal to the program: free to inline and drop, invisible to libc.
     func.setPrivate();
@@ -458,7 +462,8 @@ Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
 
 void MLIRGenerator::writeVariable(const std::string &name, Values values,
                                   SourceLoc l) {
-  if (instance->isModuleBody() && program.globalsReadByFunctions.contains(name)) {
+  if (instance->isModuleBody() &&
+      program.globalsReadByFunctions.contains(name)) {
     mlir::Location location = loc(l);
     auto global = mlir::memref::GetGlobalOp::create(
         builder, location, mlir::MemRefType::get({}, values[0].getType()),
@@ -611,8 +616,8 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
          aug.op == BinOpKind::BitXor) &&
         current.is(Type::Kind::Bool) && valueType.is(Type::Kind::Bool))
       result = Type::boolean();
-    mlir::Value v = genBinary(aug.op, lhs, current, rhs, valueType, result,
-                              aug.getLoc());
+    mlir::Value v =
+        genBinary(aug.op, lhs, current, rhs, valueType, result, aug.getLoc());
     writeVariable(name->id, {convert(v, result, varType, aug.getLoc())},
                   aug.getLoc());
     return;
@@ -628,8 +633,8 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   Type result = aug.op == BinOpKind::Div
                     ? Type::floating()
                     : sema::promoteNumeric(element, valueType);
-  mlir::Value v = genBinary(aug.op, current, element, rhs, valueType, result,
-                            aug.getLoc());
+  mlir::Value v =
+      genBinary(aug.op, current, element, rhs, valueType, result, aug.getLoc());
   mlir::memref::StoreOp::create(
       builder, l, convert(v, result, element, aug.getLoc()), array, index);
 }
@@ -747,9 +752,9 @@ mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,
                                                  constInt(0, l));
     lo = select(up, start, stop);
     hi = select(up, stop, start);
-    stride = select(up, step,
-                    mlir::arith::SubIOp::create(builder, l, constInt(0, l),
-                                                step));
+    stride =
+        select(up, step,
+               mlir::arith::SubIOp::create(builder, l, constInt(0, l), step));
   }
   mlir::Value empty =
       mlir::arith::CmpIOp::create(builder, l, Pred::sge, lo, hi);
@@ -790,9 +795,9 @@ void MLIRGenerator::genFor(const For &forStmt) {
           raiseIf(constBool(true, l), "ValueError",
                   "range() arg 3 must not be zero", call.getLoc());
       } else {
-        raiseIf(mlir::arith::CmpIOp::create(
-                    builder, l, mlir::arith::CmpIPredicate::eq, step,
-                    constInt(0, l)),
+        raiseIf(mlir::arith::CmpIOp::create(builder, l,
+                                            mlir::arith::CmpIPredicate::eq,
+                                            step, constInt(0, l)),
                 "ValueError", "range() arg 3 must not be zero", call.getLoc());
       }
     }
@@ -807,25 +812,24 @@ void MLIRGenerator::genFor(const For &forStmt) {
   }
   mlir::Value iterable = gen(*forStmt.iter);
   if (iterType.is(Type::Kind::List)) {
-    auto length = mlir::nm::ListLenOp::create(
-        builder, l, builder.getI64Type(), iterable, builder.getUnitAttr());
+    auto length = mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(),
+                                              iterable, builder.getUnitAttr());
     genCountedLoop(forStmt, length, [&](mlir::Value i) {
-                     bindTarget(mlir::nm::ListGetOp::create(
-                                    builder, l, storageType(iterType.getElement()),
-                                    iterable, i),
-                                iterType.getElement());
-                   });
+      bindTarget(mlir::nm::ListGetOp::create(builder, l,
+                                             storageType(iterType.getElement()),
+                                             iterable, i),
+                 iterType.getElement());
+    });
     return;
   }
   // A 1-d array.
   mlir::Value length =
       fromIndex(mlir::memref::DimOp::create(builder, l, iterable, 0), l);
   genCountedLoop(forStmt, length, [&](mlir::Value i) {
-                   bindTarget(mlir::memref::LoadOp::create(
-                                  builder, l, iterable,
-                                  mlir::ValueRange{toIndex(i, l)}),
-                              iterType.getElement());
-                 });
+    bindTarget(mlir::memref::LoadOp::create(builder, l, iterable,
+                                            mlir::ValueRange{toIndex(i, l)}),
+               iterType.getElement());
+  });
 }
 
 void MLIRGenerator::genReturn(const Return &ret) {
@@ -878,13 +882,13 @@ mlir::Value MLIRGenerator::convert(mlir::Value v, const Type &from,
     return truthy(v, from, l);
   if (v.getType() == storageType(to))
     return v;
-  return error(l, "internal error: cannot convert " + from.str() + " to " +
-                      to.str(),
-               storageType(to));
+  return error(
+      l, "internal error: cannot convert " + from.str() + " to " + to.str(),
+      storageType(to));
 }
 
 Values MLIRGenerator::convertValues(const Values &values, const Type &from,
-                                   const Type &to, SourceLoc l) {
+                                    const Type &to, SourceLoc l) {
   if (!to.is(Type::Kind::Tuple))
     return values.empty() ? Values() : Values{convert(values[0], from, to, l)};
   // Element by element: (1, 2) becomes (1.0, 2) where a tuple variable
@@ -921,7 +925,8 @@ mlir::Value MLIRGenerator::floatToInt(mlir::Value v, SourceLoc l) {
           "OverflowError", "cannot convert float infinity to integer", l);
   // [-2^63, 2^63) converts; 2^63 and beyond do not fit int64.
   raiseIf(mlir::arith::OrIOp::create(
-              builder, location, cmp(Pred::OGE, v, constFloat(0x1p63, location)),
+              builder, location,
+              cmp(Pred::OGE, v, constFloat(0x1p63, location)),
               cmp(Pred::OLT, v, constFloat(-0x1p63, location))),
           "OverflowError", "Python int too large to convert to C long", l);
   return mlir::arith::FPToSIOp::create(builder, location, builder.getI64Type(),
@@ -934,16 +939,15 @@ mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
   case Type::Kind::Bool:
     return v;
   case Type::Kind::Int:
-    return mlir::arith::CmpIOp::create(
-        builder, location, mlir::arith::CmpIPredicate::ne, v,
-        constInt(0, location));
+    return mlir::arith::CmpIOp::create(builder, location,
+                                       mlir::arith::CmpIPredicate::ne, v,
+                                       constInt(0, location));
   case Type::Kind::Float:
     return mlir::arith::CmpFOp::create(builder, location,
                                        mlir::arith::CmpFPredicate::UNE, v,
                                        constFloat(0.0, location));
   default:
-    return error(l, "the truth value of " + t.str() +
-                        " is not supported yet",
+    return error(l, "the truth value of " + t.str() + " is not supported yet",
                  builder.getI1Type());
   }
 }
@@ -1007,8 +1011,9 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     const std::string &text = cast<StrLit>(expr).value;
     // The runtime prints C strings.
     if (text.find('\0') != std::string::npos)
-      return error(expr.getLoc(), "strings containing NUL characters are not "
-                                  "supported yet",
+      return error(expr.getLoc(),
+                   "strings containing NUL characters are not "
+                   "supported yet",
                    mlir::LLVM::LLVMPointerType::get(&context));
     return stringConstant(text, l);
   }
@@ -1094,17 +1099,16 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
       return size;
     }
   }
-  return error(attr.getLoc(), "attribute '" + attr.attr +
-                                  "' is not supported here yet");
+  return error(attr.getLoc(),
+               "attribute '" + attr.attr + "' is not supported here yet");
 }
 
 mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
                                       SourceLoc l) {
   // Negative indices count from the end, as in NumPy.
   mlir::Location location = loc(l);
-  mlir::Value size =
-      fromIndex(mlir::memref::DimOp::create(builder, location, array, 0),
-                location);
+  mlir::Value size = fromIndex(
+      mlir::memref::DimOp::create(builder, location, array, 0), location);
   mlir::Value negative = mlir::arith::CmpIOp::create(
       builder, location, mlir::arith::CmpIPredicate::slt, index,
       constInt(0, location));
@@ -1119,9 +1123,9 @@ mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
     mlir::cf::CondBranchOp::create(builder, location, outside, raiseBlock,
                                    continueBlock);
     builder.setInsertionPointToEnd(raiseBlock);
-    callRuntime(location, "nmrt_index_error", {},
-                {index, constInt(0, location), size,
-                 constInt(l.line, location)});
+    callRuntime(
+        location, "nmrt_index_error", {},
+        {index, constInt(0, location), size, constInt(l.line, location)});
     mlir::cf::BranchOp::create(builder, location, continueBlock);
     builder.setInsertionPointToEnd(continueBlock);
   }
@@ -1180,9 +1184,9 @@ Values MLIRGenerator::callFunction(const Call &call) {
     args.append(convertValues(values, typeOf(*bound[i]), target.paramTypes[i],
                               bound[i]->getLoc()));
   }
-  auto op = mlir::func::CallOp::create(builder, loc(call.getLoc()),
-                                       target.symbol,
-                                       storageTypes(target.returnType), args);
+  auto op =
+      mlir::func::CallOp::create(builder, loc(call.getLoc()), target.symbol,
+                                 storageTypes(target.returnType), args);
   return Values(op.getResults().begin(), op.getResults().end());
 }
 
@@ -1313,23 +1317,22 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
                                       mlir::arith::CmpIPredicate::slt, length,
                                       constInt(0, l)),
           "ValueError", "negative dimensions are not allowed", call.getLoc());
-  auto contiguous = mlir::MemRefType::get({mlir::ShapedType::kDynamic},
-                                          builder.getF64Type());
+  auto contiguous =
+      mlir::MemRefType::get({mlir::ShapedType::kDynamic}, builder.getF64Type());
   mlir::Value n = toIndex(length, l);
-  mlir::Value buffer = mlir::memref::AllocOp::create(
-      builder, l, contiguous, mlir::ValueRange{n});
+  mlir::Value buffer = mlir::memref::AllocOp::create(builder, l, contiguous,
+                                                     mlir::ValueRange{n});
   if (name != "numpy.empty") {
     mlir::Value fill = constFloat(name == "numpy.ones" ? 1.0 : 0.0, l);
     auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
     auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
-    mlir::scf::ForOp::create(
-        builder, l, zero, n, one, mlir::ValueRange{},
-        [&](mlir::OpBuilder &b, mlir::Location bl, mlir::Value i,
-            mlir::ValueRange) {
-          mlir::memref::StoreOp::create(b, bl, fill, buffer,
-                                        mlir::ValueRange{i});
-          mlir::scf::YieldOp::create(b, bl);
-        });
+    mlir::scf::ForOp::create(builder, l, zero, n, one, mlir::ValueRange{},
+                             [&](mlir::OpBuilder &b, mlir::Location bl,
+                                 mlir::Value i, mlir::ValueRange) {
+                               mlir::memref::StoreOp::create(
+                                   b, bl, fill, buffer, mlir::ValueRange{i});
+                               mlir::scf::YieldOp::create(b, bl);
+                             });
   }
   return mlir::memref::CastOp::create(
       builder, l, arrayType(Type::array(Type::floating(), 1)), buffer);
@@ -1390,8 +1393,9 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
     return result;
   }
   if (name == "round")
-    return floatToInt(mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm),
-                      call.getLoc());
+    return floatToInt(
+        mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm),
+        call.getLoc());
   if (name == "math.floor" || name == "math.ceil") {
     mlir::Value x = asFloat(0);
     mlir::Value r =
@@ -1420,8 +1424,8 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
                        {asFloat(0), asFloat(1)});
   if (name == "math.tan" || name == "numpy.tan")
     return callRuntime(l, "tan", {f64}, {asFloat(0)});
-  llvm::StringRef fn = llvm::StringRef(name).drop_until(
-                           [](char c) { return c == '.'; })
+  llvm::StringRef fn = llvm::StringRef(name)
+                           .drop_until([](char c) { return c == '.'; })
                            .drop_front();
   mlir::Value x = asFloat(0);
   if (fn == "sqrt")
@@ -1601,31 +1605,33 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
     mlir::Value modIsZero = cmp(Pred::OEQ, mod, zero);
     mlir::Value adjust = mlir::arith::AndIOp::create(
         builder, location,
-        mlir::arith::XOrIOp::create(builder, location,
-                                    cmp(Pred::OLT, b, zero),
+        mlir::arith::XOrIOp::create(builder, location, cmp(Pred::OLT, b, zero),
                                     cmp(Pred::OLT, mod, zero)),
         cmp(Pred::UNE, mod, zero));
     div = select(adjust,
                  mlir::arith::SubFOp::create(builder, location, div, one, fm),
                  div);
-    mod = select(adjust, mlir::arith::AddFOp::create(builder, location, mod, b, fm),
-                 mod);
-    mod = select(modIsZero,
-                 mlir::math::CopySignOp::create(builder, location, zero, b),
-                 mod);
+    mod =
+        select(adjust,
+               mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
+    mod =
+        select(modIsZero,
+               mlir::math::CopySignOp::create(builder, location, zero, b), mod);
     mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
-    mlir::Value roundUp = cmp(
-        Pred::OGT, mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
-        constFloat(0.5, location));
-    rounded = select(roundUp,
-                     mlir::arith::AddFOp::create(builder, location, rounded, one,
-                                                 fm),
-                     rounded);
-    mlir::Value quotient = mlir::arith::DivFOp::create(builder, location, a, b, fm);
-    floorDiv = select(cmp(Pred::OEQ, div, zero),
-                      mlir::math::CopySignOp::create(builder, location, zero,
-                                                     quotient),
-                      rounded);
+    mlir::Value roundUp =
+        cmp(Pred::OGT,
+            mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
+            constFloat(0.5, location));
+    rounded =
+        select(roundUp,
+               mlir::arith::AddFOp::create(builder, location, rounded, one, fm),
+               rounded);
+    mlir::Value quotient =
+        mlir::arith::DivFOp::create(builder, location, a, b, fm);
+    floorDiv = select(
+        cmp(Pred::OEQ, div, zero),
+        mlir::math::CopySignOp::create(builder, location, zero, quotient),
+        rounded);
     return mod;
   };
   switch (op) {
@@ -1691,12 +1697,24 @@ mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
     // Comparisons with NaN are false, except !=.
     mlir::arith::CmpFPredicate pred;
     switch (op) {
-    case CmpOpKind::Eq: pred = mlir::arith::CmpFPredicate::OEQ; break;
-    case CmpOpKind::NotEq: pred = mlir::arith::CmpFPredicate::UNE; break;
-    case CmpOpKind::Lt: pred = mlir::arith::CmpFPredicate::OLT; break;
-    case CmpOpKind::LtE: pred = mlir::arith::CmpFPredicate::OLE; break;
-    case CmpOpKind::Gt: pred = mlir::arith::CmpFPredicate::OGT; break;
-    case CmpOpKind::GtE: pred = mlir::arith::CmpFPredicate::OGE; break;
+    case CmpOpKind::Eq:
+      pred = mlir::arith::CmpFPredicate::OEQ;
+      break;
+    case CmpOpKind::NotEq:
+      pred = mlir::arith::CmpFPredicate::UNE;
+      break;
+    case CmpOpKind::Lt:
+      pred = mlir::arith::CmpFPredicate::OLT;
+      break;
+    case CmpOpKind::LtE:
+      pred = mlir::arith::CmpFPredicate::OLE;
+      break;
+    case CmpOpKind::Gt:
+      pred = mlir::arith::CmpFPredicate::OGT;
+      break;
+    case CmpOpKind::GtE:
+      pred = mlir::arith::CmpFPredicate::OGE;
+      break;
     default:
       return error(l, "comparison not supported yet", builder.getI1Type());
     }
@@ -1704,12 +1722,24 @@ mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
   }
   mlir::arith::CmpIPredicate pred;
   switch (op) {
-  case CmpOpKind::Eq: pred = mlir::arith::CmpIPredicate::eq; break;
-  case CmpOpKind::NotEq: pred = mlir::arith::CmpIPredicate::ne; break;
-  case CmpOpKind::Lt: pred = mlir::arith::CmpIPredicate::slt; break;
-  case CmpOpKind::LtE: pred = mlir::arith::CmpIPredicate::sle; break;
-  case CmpOpKind::Gt: pred = mlir::arith::CmpIPredicate::sgt; break;
-  case CmpOpKind::GtE: pred = mlir::arith::CmpIPredicate::sge; break;
+  case CmpOpKind::Eq:
+    pred = mlir::arith::CmpIPredicate::eq;
+    break;
+  case CmpOpKind::NotEq:
+    pred = mlir::arith::CmpIPredicate::ne;
+    break;
+  case CmpOpKind::Lt:
+    pred = mlir::arith::CmpIPredicate::slt;
+    break;
+  case CmpOpKind::LtE:
+    pred = mlir::arith::CmpIPredicate::sle;
+    break;
+  case CmpOpKind::Gt:
+    pred = mlir::arith::CmpIPredicate::sgt;
+    break;
+  case CmpOpKind::GtE:
+    pred = mlir::arith::CmpIPredicate::sge;
+    break;
   default:
     return error(l, "comparison not supported yet", builder.getI1Type());
   }
@@ -1753,8 +1783,8 @@ mlir::Value MLIRGenerator::genCompare(const Compare &cmp) {
     if (i + 1 == cmp.ops.size())
       return result;
     return genShortCircuit(
-        result, false, result,
-        [&] { return chain(rhs, rhsType, i + 1); }, cmp.getLoc());
+        result, false, result, [&] { return chain(rhs, rhsType, i + 1); },
+        cmp.getLoc());
   };
   return chain(gen(*cmp.left), typeOf(*cmp.left), 0);
 }
@@ -1765,14 +1795,14 @@ mlir::Value MLIRGenerator::genBoolOp(const BoolOp &boolOp) {
   std::function<mlir::Value(size_t)> chain = [&](size_t i) -> mlir::Value {
     const Expr &operand = *boolOp.values[i];
     mlir::Value v = gen(operand);
-    mlir::Value asResult = convert(v, typeOf(operand), resultType,
-                                   operand.getLoc());
+    mlir::Value asResult =
+        convert(v, typeOf(operand), resultType, operand.getLoc());
     if (i + 1 == boolOp.values.size())
       return asResult;
     mlir::Value cond = truthy(v, typeOf(operand), operand.getLoc());
     // `a or b` is a when a is true; `a and b` is a when a is false.
-    return genShortCircuit(cond, isOr, asResult,
-                           [&] { return chain(i + 1); }, operand.getLoc());
+    return genShortCircuit(
+        cond, isOr, asResult, [&] { return chain(i + 1); }, operand.getLoc());
   };
   return chain(0);
 }

@@ -33,8 +33,8 @@ nmc::createHostTargetMachine(int optLevel, std::string &error) {
                                : llvm::CodeGenOptLevel::Aggressive;
   // PIC: Debian's C compiler links position-independent executables.
   return std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
-      triple, llvm::sys::getHostCPUName(), features, options,
-      llvm::Reloc::PIC_, std::nullopt, level));
+      triple, llvm::sys::getHostCPUName(), features, options, llvm::Reloc::PIC_,
+      std::nullopt, level));
 }
 
 std::unique_ptr<llvm::Module>

@@ -39,8 +39,8 @@ bool nmc::linkExecutable(const std::string &objectPath,
     args.push_back(arg.str());
   args.push_back("-lm");
   llvm::SmallVector<llvm::StringRef> argRefs(args.begin(), args.end());
-  int status = llvm::sys::ExecuteAndWait(*cc, argRefs, std::nullopt, {}, 0, 0,
-                                         &error);
+  int status =
+      llvm::sys::ExecuteAndWait(*cc, argRefs, std::nullopt, {}, 0, 0, &error);
   if (status != 0) {
     if (error.empty())
       error = "linking failed (" + *cc + " exited with " +

@@ -2,7 +2,6 @@
 
 #include "nmc/Sema/Builtins.h"
 
-
 #include <cmath>
 
 using namespace nmc;
@@ -47,9 +46,9 @@ std::optional<Type> sema::lookupModuleAttribute(llvm::StringRef module,
     return std::nullopt;
   }
   if (module == "math") {
-    if (isOneOf(attr, {"sqrt", "exp", "log", "log10", "sin", "cos", "tan",
-                       "atan2", "hypot", "floor", "ceil", "fabs", "pow",
-                       "isnan", "isinf"}))
+    if (isOneOf(attr,
+                {"sqrt", "exp", "log", "log10", "sin", "cos", "tan", "atan2",
+                 "hypot", "floor", "ceil", "fabs", "pow", "isnan", "isinf"}))
       return Type::builtin(qualified);
     return std::nullopt;
   }
@@ -80,15 +79,14 @@ std::optional<Type> sema::lookupValueAttribute(const Type &value,
   if (value.is(Type::Kind::Comm)) {
     if (attr == "rank" || attr == "size")
       return Type::integer();
-    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allreduce",
-                       "barrier", "Barrier"}))
+    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allreduce", "barrier",
+                       "Barrier"}))
       return Type::builtin("comm." + attr.str());
     return std::nullopt;
   }
   if (value.is(Type::Kind::Array)) {
     if (attr == "shape")
-      return Type::tuple(
-          std::vector<Type>(value.getRank(), Type::integer()));
+      return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
     if (attr == "size" || attr == "ndim")
       return Type::integer();
     return std::nullopt;

@@ -369,8 +369,7 @@ void InstanceWalker::walk(const Stmt &stmt) {
     Type test = visit(*assertStmt.test);
     if (!test.isUnknown() && !test.isNumeric())
       fail(assertStmt.test->getLoc(),
-           "an assert condition must be bool, int or float, not " +
-               test.str());
+           "an assert condition must be bool, int or float, not " + test.str());
     if (assertStmt.msg && !isa<StrLit>(assertStmt.msg.get()))
       fail(assertStmt.msg->getLoc(),
            "an assert message must be a string literal");
@@ -390,8 +389,8 @@ void InstanceWalker::bindVariable(const std::string &name, const Type &type,
   }
   std::optional<Type> unified = unify(it->second, type);
   if (!unified) {
-    fail(loc, "variable '" + name + "' holds " + it->second.str() +
-                  " and " + type.str() + ", which do not unify");
+    fail(loc, "variable '" + name + "' holds " + it->second.str() + " and " +
+                  type.str() + ", which do not unify");
     return;
   }
   if (*unified != it->second) {
@@ -445,8 +444,8 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
                               " is not supported");
     return;
   }
-  fail(target.getLoc(), "assignment to '" + toSource(target) +
-                            "' is outside the nmc subset");
+  fail(target.getLoc(),
+       "assignment to '" + toSource(target) + "' is outside the nmc subset");
 }
 
 void InstanceWalker::walkAssign(const Assign &assign) {
@@ -480,9 +479,9 @@ void InstanceWalker::walkFor(const For &forStmt) {
   Type element = Type::unknown();
   auto *call = dyn_cast<Call>(forStmt.iter.get());
   Type callee = call ? visit(*call->func) : Type::unknown();
-  bool isRange = callee.is(Type::Kind::Builtin) &&
-                 (callee.getName() == "range" ||
-                  callee.getName() == "numba.prange");
+  bool isRange =
+      callee.is(Type::Kind::Builtin) &&
+      (callee.getName() == "range" || callee.getName() == "numba.prange");
   if (isRange) {
     instance.exprTypes[call] = callee;
     if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
@@ -508,8 +507,7 @@ void InstanceWalker::walkFor(const For &forStmt) {
            "iterating over " + iter.str() + " is not supported yet");
   }
   if (!isa<Name>(forStmt.target.get()))
-    fail(forStmt.target->getLoc(),
-         "a for-loop target must be a name for now");
+    fail(forStmt.target->getLoc(), "a for-loop target must be a name for now");
   else
     assignTarget(*forStmt.target, element, forStmt.getLoc());
   ++loopDepth;
@@ -562,10 +560,10 @@ void InstanceWalker::walkImport(const Import &import) {
     if (!isKnownModule(alias.module)) {
       // DESIGN.md puts sys and time in the subset; the rest is outside.
       bool planned = alias.module == "sys" || alias.module == "time";
-      fail(alias.loc, "module '" + alias.module + "' is " +
-                          (planned ? "not supported yet"
-                                   : "outside the nmc subset") +
-                          " (nmc knows numpy, numba, mpi4py and math)");
+      fail(alias.loc,
+           "module '" + alias.module + "' is " +
+               (planned ? "not supported yet" : "outside the nmc subset") +
+               " (nmc knows numpy, numba, mpi4py and math)");
       continue;
     }
     std::string boundName = alias.asName;
@@ -580,8 +578,8 @@ void InstanceWalker::walkImport(const Import &import) {
     } else if (auto attr = lookupModuleAttribute(alias.module, alias.name)) {
       bound = *attr;
     } else {
-      fail(alias.loc, "importing '" + alias.name + "' from '" +
-                          alias.module + "' is not supported yet");
+      fail(alias.loc, "importing '" + alias.name + "' from '" + alias.module +
+                          "' is not supported yet");
       continue;
     }
     bindVariable(boundName, bound, alias.loc);
@@ -734,8 +732,8 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
   }
   if (auto t = lookupValueAttribute(value, attr.attr))
     return *t;
-  return fail(attr.getLoc(), value.str() + " has no attribute '" +
-                                 attr.attr + "' in the nmc subset");
+  return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
+                                 "' in the nmc subset");
 }
 
 Type InstanceWalker::visitSubscript(const Subscript &sub) {
@@ -787,9 +785,9 @@ bool InstanceWalker::checkArgCount(const Call &call, size_t min, size_t max,
   size_t n = call.args.size();
   if (n >= min && n <= max)
     return true;
-  std::string expected = min == max ? std::to_string(min)
-                                    : std::to_string(min) + " to " +
-                                          std::to_string(max);
+  std::string expected =
+      min == max ? std::to_string(min)
+                 : std::to_string(min) + " to " + std::to_string(max);
   fail(call.getLoc(), what.str() + "() takes " + expected +
                           " positional arguments but " + std::to_string(n) +
                           " were given");
@@ -804,8 +802,8 @@ Type InstanceWalker::visitCall(const Call &call) {
     return callUserFunction(call, *callee.getFunction());
   if (callee.is(Type::Kind::Builtin))
     return callBuiltin(call, callee.getName());
-  return fail(call.getLoc(), "'" + toSource(*call.func) + "' (" +
-                                 callee.str() + ") is not callable");
+  return fail(call.getLoc(), "'" + toSource(*call.func) + "' (" + callee.str() +
+                                 ") is not callable");
 }
 
 Type InstanceWalker::callUserFunction(const Call &call,
@@ -813,11 +811,10 @@ Type InstanceWalker::callUserFunction(const Call &call,
   // Bind arguments to parameters as Python does.
   std::vector<const Expr *> bound(def.params.size(), nullptr);
   if (call.args.size() > def.params.size())
-    return fail(call.getLoc(), def.name + "() takes " +
-                                   std::to_string(def.params.size()) +
-                                   " positional arguments but " +
-                                   std::to_string(call.args.size()) +
-                                   " were given");
+    return fail(call.getLoc(),
+                def.name + "() takes " + std::to_string(def.params.size()) +
+                    " positional arguments but " +
+                    std::to_string(call.args.size()) + " were given");
   for (size_t i = 0; i < call.args.size(); ++i)
     bound[i] = call.args[i].get();
   for (const Keyword &kw : call.keywords) {
@@ -838,8 +835,7 @@ Type InstanceWalker::callUserFunction(const Call &call,
     if (!bound[i])
       bound[i] = def.params[i].defaultValue.get();
     if (!bound[i])
-      return fail(call.getLoc(), def.name +
-                                     "() missing required argument: '" +
+      return fail(call.getLoc(), def.name + "() missing required argument: '" +
                                      def.params[i].name + "'");
     Type t = visit(*bound[i]);
     if (!t.isUnknown() && !t.isRuntime() && !t.is(Type::Kind::Comm))
@@ -872,8 +868,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
     }
     for (const Keyword &kw : call.keywords) {
       if (kw.name != "sep" && kw.name != "end")
-        fail(kw.loc, "print() got an unexpected keyword argument '" +
-                         kw.name + "'");
+        fail(kw.loc,
+             "print() got an unexpected keyword argument '" + kw.name + "'");
       else if (!isa<StrLit>(kw.value.get()))
         fail(kw.value->getLoc(),
              "print()'s " + kw.name + " must be a string literal");
@@ -969,13 +965,13 @@ Type InstanceWalker::callMath(const Call &call, const std::string &name,
   return fail(call.getLoc(), "calling '" + name + "' is not supported yet");
 }
 
-Type InstanceWalker::callCommMethod(const Call &call,
-                                    const std::string &name) {
+Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
   auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
     for (const Keyword &kw : call.keywords)
       if (llvm::find(ok, kw.name) == ok.end()) {
-        fail(kw.loc, name.substr(5) + "() got an unexpected keyword "
-                                      "argument '" +
+        fail(kw.loc, name.substr(5) +
+                         "() got an unexpected keyword "
+                         "argument '" +
                          kw.name + "'");
         return false;
       }
@@ -1007,13 +1003,13 @@ Type InstanceWalker::callCommMethod(const Call &call,
   if (name == "comm.gather") {
     if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "root"}))
       return Type::unknown();
-    const Expr *root = call.args.size() == 2 ? call.args[1].get()
-                                             : keyword(call, "root");
+    const Expr *root =
+        call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
     if (root) {
       Type t = visit(*root);
       if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
-        return fail(root->getLoc(), "gather()'s root must be an int, not " +
-                                        t.str());
+        return fail(root->getLoc(),
+                    "gather()'s root must be an int, not " + t.str());
     }
     if (!value.isNumeric())
       return fail(valueExpr->getLoc(),
@@ -1023,8 +1019,8 @@ Type InstanceWalker::callCommMethod(const Call &call,
   if (name == "comm.allreduce") {
     if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "op"}))
       return Type::unknown();
-    const Expr *op = call.args.size() == 2 ? call.args[1].get()
-                                           : keyword(call, "op");
+    const Expr *op =
+        call.args.size() == 2 ? call.args[1].get() : keyword(call, "op");
     std::string opName = "SUM";
     if (op) {
       Type t = visit(*op);
@@ -1039,8 +1035,8 @@ Type InstanceWalker::callCommMethod(const Call &call,
       return fail(valueExpr->getLoc(),
                   "allreduce of " + value.str() + " is not supported yet");
     if (opName == "LAND" || opName == "LOR")
-      return fail(op->getLoc(), "allreduce with MPI." + opName +
-                                    " is not supported yet");
+      return fail(op->getLoc(),
+                  "allreduce with MPI." + opName + " is not supported yet");
     // mpi4py reduces Python objects: on one rank the sum of True is True,
     // on two it is 2. No static type covers both.
     if (value.is(Type::Kind::Bool) && (opName == "SUM" || opName == "PROD"))
@@ -1080,8 +1076,8 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
   if (lhs.isUnknown() || rhs.isUnknown())
     return Type::unknown();
   if (!lhs.isNumeric() || !rhs.isNumeric())
-    return fail(loc, std::string("unsupported operand types for ") +
-                         spell(op) + ": " + lhs.str() + " and " + rhs.str());
+    return fail(loc, std::string("unsupported operand types for ") + spell(op) +
+                         ": " + lhs.str() + " and " + rhs.str());
   bool bothBool = lhs.is(Type::Kind::Bool) && rhs.is(Type::Kind::Bool);
   switch (op) {
   case BinOpKind::Div:
@@ -1262,9 +1258,9 @@ private:
     auto it = instance.exprTypes.find(&expr);
     if (it == instance.exprTypes.end())
       return;
-    os.indent(2 * depth) << toSource(expr) << " : " << it->second.str()
-                         << " @" << expr.getLoc().line << ":"
-                         << expr.getLoc().col << "\n";
+    os.indent(2 * depth) << toSource(expr) << " : " << it->second.str() << " @"
+                         << expr.getLoc().line << ":" << expr.getLoc().col
+                         << "\n";
   }
 
   void dumpExpr(const Expr &expr, int depth) { line(depth, expr); }
@@ -1314,8 +1310,8 @@ void sema::dump(const Program &program, llvm::raw_ostream &os) {
     for (const std::string &name : instance->localNames)
       os << "  var " << name << " : " << instance->locals.lookup(name).str()
          << "\n";
-    const StmtList &body = instance->isModuleBody() ? program.module->body
-                                                    : instance->def->body;
+    const StmtList &body =
+        instance->isModuleBody() ? program.module->body : instance->def->body;
     TypedDumper(*instance, os).dumpBody(body, 1);
   }
 }

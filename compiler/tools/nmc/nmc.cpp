@@ -31,8 +31,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/ToolOutputFile.h"
-#include "llvm/Support/thread.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 #include <thread>
 #include <unistd.h>
@@ -105,8 +105,8 @@ int fail(const std::string &message) {
 std::unique_ptr<llvm::ToolOutputFile> openOutput(std::string &error) {
   std::error_code ec;
   std::string path = outputFilename.empty() ? "-" : outputFilename.getValue();
-  auto file = std::make_unique<llvm::ToolOutputFile>(path, ec,
-                                                     llvm::sys::fs::OF_None);
+  auto file =
+      std::make_unique<llvm::ToolOutputFile>(path, ec, llvm::sys::fs::OF_None);
   if (ec) {
     error = "cannot open '" + path + "': " + ec.message();
     return nullptr;
@@ -175,7 +175,8 @@ int compile(DiagnosticEngine &diags) {
   if (!llvmModule)
     return fail("translation to LLVM IR failed");
   if (emit == Emit::LLVM)
-    return printStage([&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
+    return printStage(
+        [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
 
   if (emit == Emit::Asm || emit == Emit::Obj) {
     // Through a buffer: object emission seeks, which a pipe cannot.
@@ -197,8 +198,8 @@ int compile(DiagnosticEngine &diags) {
     std::error_code ec;
     llvm::raw_fd_ostream os(objectPath, ec);
     if (ec)
-      return fail("cannot write '" + objectPath.str().str() + "': " +
-                  ec.message());
+      return fail("cannot write '" + objectPath.str().str() +
+                  "': " + ec.message());
     if (!emitMachineCode(*llvmModule, *machine, false, os, error))
       return fail(error);
   }
@@ -213,8 +214,8 @@ int compile(DiagnosticEngine &diags) {
 int compileInput() {
   auto buffer = llvm::MemoryBuffer::getFile(inputFilename, /*IsText=*/true);
   if (!buffer)
-    return fail("cannot read '" + inputFilename + "': " +
-                buffer.getError().message());
+    return fail("cannot read '" + inputFilename +
+                "': " + buffer.getError().message());
   llvm::StringRef source = (*buffer)->getBuffer();
   if (source.starts_with("\x93NUMPY"))
     return fail("'" + inputFilename +
@@ -298,8 +299,7 @@ int main(int argc, char **argv) {
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
   cl::SetVersionPrinter([](llvm::raw_ostream &os) {
-    os << "nmc " << NMC_VERSION << " (MLIR/LLVM " << NMC_LLVM_VERSION
-       << ")\n";
+    os << "nmc " << NMC_VERSION << " (MLIR/LLVM " << NMC_LLVM_VERSION << ")\n";
   });
   cl::HideUnrelatedOptions(category);
   if (argc >= 2 && llvm::StringRef(argv[1]) == "run")

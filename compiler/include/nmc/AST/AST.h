@@ -65,7 +65,8 @@ using ExprList = std::vector<ExprPtr>;
 /// frontend.
 class IntLit : public Expr {
 public:
-  IntLit(SourceLoc loc, int64_t value) : Expr(Kind::IntLit, loc), value(value) {}
+  IntLit(SourceLoc loc, int64_t value)
+      : Expr(Kind::IntLit, loc), value(value) {}
   int64_t value;
   static bool classof(const Expr *e) { return e->getKind() == Kind::IntLit; }
 };
@@ -102,7 +103,8 @@ public:
 
 class Name : public Expr {
 public:
-  Name(SourceLoc loc, std::string id) : Expr(Kind::Name, loc), id(std::move(id)) {}
+  Name(SourceLoc loc, std::string id)
+      : Expr(Kind::Name, loc), id(std::move(id)) {}
   std::string id;
   static bool classof(const Expr *e) { return e->getKind() == Kind::Name; }
 };
@@ -148,7 +150,8 @@ struct Keyword {
 
 class Call : public Expr {
 public:
-  Call(SourceLoc loc, ExprPtr func, ExprList args, std::vector<Keyword> keywords)
+  Call(SourceLoc loc, ExprPtr func, ExprList args,
+       std::vector<Keyword> keywords)
       : Expr(Kind::Call, loc), func(std::move(func)), args(std::move(args)),
         keywords(std::move(keywords)) {}
   ExprPtr func;
@@ -157,8 +160,21 @@ public:
   static bool classof(const Expr *e) { return e->getKind() == Kind::Call; }
 };
 
-enum class BinOpKind { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul,
-                       LShift, RShift, BitAnd, BitOr, BitXor };
+enum class BinOpKind {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  FloorDiv,
+  Mod,
+  Pow,
+  MatMul,
+  LShift,
+  RShift,
+  BitAnd,
+  BitOr,
+  BitXor
+};
 
 class BinOp : public Expr {
 public:
@@ -220,14 +236,16 @@ public:
 
 class Tuple : public Expr {
 public:
-  Tuple(SourceLoc loc, ExprList elts) : Expr(Kind::Tuple, loc), elts(std::move(elts)) {}
+  Tuple(SourceLoc loc, ExprList elts)
+      : Expr(Kind::Tuple, loc), elts(std::move(elts)) {}
   ExprList elts;
   static bool classof(const Expr *e) { return e->getKind() == Kind::Tuple; }
 };
 
 class List : public Expr {
 public:
-  List(SourceLoc loc, ExprList elts) : Expr(Kind::List, loc), elts(std::move(elts)) {}
+  List(SourceLoc loc, ExprList elts)
+      : Expr(Kind::List, loc), elts(std::move(elts)) {}
   ExprList elts;
   static bool classof(const Expr *e) { return e->getKind() == Kind::List; }
 };
@@ -271,7 +289,8 @@ using StmtList = std::vector<StmtPtr>;
 /// An expression evaluated for its effect, such as a call.
 class ExprStmt : public Stmt {
 public:
-  ExprStmt(SourceLoc loc, ExprPtr value) : Stmt(Kind::Expr, loc), value(std::move(value)) {}
+  ExprStmt(SourceLoc loc, ExprPtr value)
+      : Stmt(Kind::Expr, loc), value(std::move(value)) {}
   ExprPtr value;
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Expr; }
 };
@@ -352,7 +371,8 @@ public:
 
 class Return : public Stmt {
 public:
-  Return(SourceLoc loc, ExprPtr value) : Stmt(Kind::Return, loc), value(std::move(value)) {}
+  Return(SourceLoc loc, ExprPtr value)
+      : Stmt(Kind::Return, loc), value(std::move(value)) {}
   ExprPtr value; // may be null
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Return; }
 };
@@ -385,7 +405,7 @@ public:
 struct Param {
   SourceLoc loc;
   std::string name;
-  ExprPtr annotation; // may be null
+  ExprPtr annotation;   // may be null
   ExprPtr defaultValue; // may be null
 };
 
@@ -403,7 +423,9 @@ public:
   ExprPtr returns; // may be null
   ExprList decorators;
   StmtList body;
-  static bool classof(const Stmt *s) { return s->getKind() == Kind::FunctionDef; }
+  static bool classof(const Stmt *s) {
+    return s->getKind() == Kind::FunctionDef;
+  }
 };
 
 class Assert : public Stmt {

@@ -4,8 +4,9 @@
 // MPI's reduction operators with symbols libmpi does not export
 // (`ompi_mpi_sum` for `ompi_mpi_op_sum`), passes only the first dimension
 // as an element count, and allocates comm_rank's result slot where the op
-// is (inside a loop, the stack grows on every iteration). These patterns take over those ops; they carry a
-// higher benefit than upstream's so they win where both match.
+// is (inside a loop, the stack grows on every iteration). These patterns take
+// over those ops; they carry a higher benefit than upstream's so they win where
+// both match.
 //
 //===----------------------------------------------------------------------===//
 

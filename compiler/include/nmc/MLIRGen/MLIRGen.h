@@ -33,9 +33,10 @@ void registerNMCDialects(mlir::DialectRegistry &registry);
 
 /// Generates the MLIR module of a typed program; null after reporting an
 /// error through `diags`.
-mlir::OwningOpRef<mlir::ModuleOp>
-generateMLIR(mlir::MLIRContext &context, const sema::Program &program,
-             DiagnosticEngine &diags, const MLIRGenOptions &options);
+mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
+                                               const sema::Program &program,
+                                               DiagnosticEngine &diags,
+                                               const MLIRGenOptions &options);
 
 } // namespace nmc
 

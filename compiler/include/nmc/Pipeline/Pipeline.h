@@ -39,8 +39,8 @@ mlir::LogicalResult lowerNMToMPI(mlir::ModuleOp module);
 mlir::LogicalResult lowerToLLVMDialect(mlir::ModuleOp module, bool debugInfo);
 
 /// A TargetMachine for the host CPU and its features, or null with `error`.
-std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel,
-                                                             std::string &error);
+std::unique_ptr<llvm::TargetMachine>
+createHostTargetMachine(int optLevel, std::string &error);
 
 /// Translates to LLVM IR and runs LLVM's optimisation pipeline at
 /// `optLevel` (0-3) for `machine`.

@@ -36,7 +36,8 @@ public:
     Tuple, // fixed length, heterogeneous
     // Compile-time only:
     Module,   // `np`, `MPI`, `numba`, `math`
-    Builtin,  // a callable the compiler knows: `print`, `numpy.empty`, `comm.gather`
+    Builtin,  // a callable the compiler knows: `print`, `numpy.empty`,
+              // `comm.gather`
     Function, // a user `def`
     Comm,     // an MPI communicator
     ReduceOp, // `MPI.SUM`, ...

@@ -38,11 +38,11 @@ public:
 
   Value dataType(OpBuilder &b, Location loc, Type type) const {
     if (openMPI) {
-      StringRef name = type.isF64()          ? "ompi_mpi_double"
-                       : type.isF32()        ? "ompi_mpi_float"
-                       : type.isInteger(64)  ? "ompi_mpi_int64_t"
-                       : type.isInteger(32)  ? "ompi_mpi_int32_t"
-                                             : "ompi_mpi_int8_t";
+      StringRef name = type.isF64()         ? "ompi_mpi_double"
+                       : type.isF32()       ? "ompi_mpi_float"
+                       : type.isInteger(64) ? "ompi_mpi_int64_t"
+                       : type.isInteger(32) ? "ompi_mpi_int32_t"
+                                            : "ompi_mpi_int8_t";
       return externalAddress(b, loc, name, "ompi_predefined_datatype_t");
     }
     int32_t handle = type.isF64()         ? 0x4c00080b
@@ -82,7 +82,9 @@ public:
   }
 
 private:
-  Type ptrType() const { return LLVM::LLVMPointerType::get(module.getContext()); }
+  Type ptrType() const {
+    return LLVM::LLVMPointerType::get(module.getContext());
+  }
 
   Value externalAddress(OpBuilder &b, Location loc, StringRef symbol,
                         StringRef structName) const {
@@ -178,7 +180,8 @@ std::pair<Value, Value> bufferAndCount(ConversionPatternRewriter &rewriter,
   Value base = LLVM::GEPOp::create(rewriter, loc, ptr, type.getElementType(),
                                    memref.alignedPtr(rewriter, loc),
                                    ValueRange{memref.offset(rewriter, loc)});
-  Value count = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(), 1);
+  Value count =
+      LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(), 1);
   for (int64_t d = 0; d < type.getRank(); ++d)
     count = LLVM::MulOp::create(rewriter, loc, count,
                                 memref.size(rewriter, loc, d));
@@ -213,7 +216,8 @@ struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
                           {ptr, ptr, rewriter.getI32Type(), dataType.getType(),
                            reduce.getType(), comm.getType()});
     auto call = LLVM::CallOp::create(
-        rewriter, loc, f, ValueRange{send, recv, count, dataType, reduce, comm});
+        rewriter, loc, f,
+        ValueRange{send, recv, count, dataType, reduce, comm});
     replaceWithStatus(rewriter, op, call);
     return success();
   }

@@ -1,8 +1,8 @@
 //===- NMCToLLVM.cpp - Everything nmc generates to the LLVM dialect -------===//
 
+#include "nm/IR/NMOps.h"
 #include "nmc/Conversion/MPIToLLVM.h"
 #include "nmc/Conversion/Passes.h"
-#include "nm/IR/NMOps.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -61,8 +61,8 @@ struct ConvertNMCToLLVMPass
 
     LLVMConversionTarget target(*context);
     target.addLegalOp<ModuleOp>();
-    if (failed(applyFullConversion(getOperation(), target,
-                                   std::move(patterns))))
+    if (failed(
+            applyFullConversion(getOperation(), target, std::move(patterns))))
       signalPassFailure();
   }
 };

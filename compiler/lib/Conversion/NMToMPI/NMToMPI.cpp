@@ -2,9 +2,9 @@
 
 #include "nmc/Conversion/NMToMPI.h"
 
+#include "nm/IR/NMOps.h"
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Support/RuntimeFunctions.h"
-#include "nm/IR/NMOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/DLTI/DLTI.h"
@@ -57,8 +57,7 @@ Value listToPointer(OpBuilder &b, Location loc, Value list) {
 }
 
 Value pointerToList(OpBuilder &b, Location loc, Value ptr, Type listType) {
-  return UnrealizedConversionCastOp::create(b, loc, listType, ptr)
-      .getResult(0);
+  return UnrealizedConversionCastOp::create(b, loc, listType, ptr).getResult(0);
 }
 
 Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
@@ -108,8 +107,7 @@ struct BarrierOpLowering : OpConversionPattern<nm::BarrierOp> {
   LogicalResult
   matchAndRewrite(nm::BarrierOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    mpi::Barrier::create(rewriter, op.getLoc(), TypeRange{},
-                         adaptor.getComm());
+    mpi::Barrier::create(rewriter, op.getLoc(), TypeRange{}, adaptor.getComm());
     rewriter.eraseOp(op);
     return success();
   }
@@ -151,7 +149,8 @@ struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
                             ValueRange{zero});
     mpi::AllReduceOp::create(rewriter, loc, /*retval=*/Type(), send, recv,
                              toMPI(op.getKind()), adaptor.getComm());
-    Value result = memref::LoadOp::create(rewriter, loc, recv, ValueRange{zero});
+    Value result =
+        memref::LoadOp::create(rewriter, loc, recv, ValueRange{zero});
     rewriter.replaceOp(op,
                        fromAbi(rewriter, loc, result, op.getValue().getType()));
     return success();
@@ -173,8 +172,8 @@ struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
         rewriter, op, ("nmrt_gather_" + runtimeSuffix(element)).str(),
         LLVM::LLVMPointerType::get(getContext()),
         {toAbi(rewriter, op.getLoc(), adaptor.getValue()), adaptor.getRoot()});
-    rewriter.replaceOp(op,
-                       pointerToList(rewriter, op.getLoc(), result, op.getType()));
+    rewriter.replaceOp(
+        op, pointerToList(rewriter, op.getLoc(), result, op.getType()));
     return success();
   }
 };
@@ -200,10 +199,10 @@ struct ListFromElementsOpLowering
     auto constant = [&](int64_t v) -> Value {
       return arith::ConstantIntOp::create(rewriter, loc, i64, v);
     };
-    Value list = callRuntime(
-        rewriter, op, "nmrt_list_new", LLVM::LLVMPointerType::get(getContext()),
-        {constant(runtimeElementKind(element)),
-         constant(adaptor.getElements().size())});
+    Value list = callRuntime(rewriter, op, "nmrt_list_new",
+                             LLVM::LLVMPointerType::get(getContext()),
+                             {constant(runtimeElementKind(element)),
+                              constant(adaptor.getElements().size())});
     std::string setter = ("nmrt_list_set_" + runtimeSuffix(element)).str();
     for (auto [i, v] : llvm::enumerate(adaptor.getElements()))
       callRuntime(rewriter, op, setter, {},
@@ -263,14 +262,13 @@ struct WtimeOpLowering : OpConversionPattern<nm::WtimeOp> {
   LogicalResult
   matchAndRewrite(nm::WtimeOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, callRuntime(rewriter, op, "nmrt_wtime",
-                                       rewriter.getF64Type(), {}));
+    rewriter.replaceOp(
+        op, callRuntime(rewriter, op, "nmrt_wtime", rewriter.getF64Type(), {}));
     return success();
   }
 };
 
-struct ConvertNMToMPIPass
-    : nmc::impl::ConvertNMToMPIBase<ConvertNMToMPIPass> {
+struct ConvertNMToMPIPass : nmc::impl::ConvertNMToMPIBase<ConvertNMToMPIPass> {
   using ConvertNMToMPIBase::ConvertNMToMPIBase;
 
   void runOnOperation() override {
@@ -318,11 +316,10 @@ void nmc::populateNMToMPITypeConversions(TypeConverter &converter) {
 
 void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
                                             RewritePatternSet &patterns) {
-  patterns.add<CommWorldOpLowering,
-               CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
-               CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>,
-               BarrierOpLowering, AllreduceOpLowering, GatherOpLowering,
-               ListFromElementsOpLowering, ListPrintOpLowering,
-               ListLenOpLowering, ListGetOpLowering, WtimeOpLowering>(
-      converter, patterns.getContext());
+  patterns
+      .add<CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
+           CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
+           AllreduceOpLowering, GatherOpLowering, ListFromElementsOpLowering,
+           ListPrintOpLowering, ListLenOpLowering, ListGetOpLowering,
+           WtimeOpLowering>(converter, patterns.getContext());
 }

@@ -31,9 +31,8 @@ LogicalResult AllreduceOp::verify() {
   return success();
 }
 
-LogicalResult
-ListType::verify(function_ref<InFlightDiagnostic()> emitError,
-                 Type elementType) {
+LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,
+                               Type elementType) {
   if (!elementType.isInteger(64) && !elementType.isF64() &&
       !elementType.isInteger(1))
     return emitError() << "a list holds i64, f64 or i1 values, not "
