@@ -246,7 +246,8 @@ int runSubcommand(int argc, char **argv) {
     return fail("-n needs a positive number of ranks, not '" + ranks + "'");
 
   llvm::SmallString<256> cache;
-  llvm::sys::path::cache_directory(cache);
+  if (!llvm::sys::path::cache_directory(cache))
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, cache);
   llvm::sys::path::append(cache, "nmc");
   if (std::error_code ec = llvm::sys::fs::create_directories(cache))
     return fail("cannot create '" + cache.str().str() + "': " + ec.message());
