@@ -6,7 +6,7 @@ Prints, per kernel and rank count, the kernel time of each (slowest rank,
 mean over repetitions after a warm-up), the whole job's wall time, and the
 ratios nmc/C and nmc/Numba. Nothing here is a test: numbers vary by machine.
 
-usage: bench/run.py [--ranks 1 2 4] [--nmc build/bin/nmc] [KERNEL ...]
+usage: bench/run.py [--ranks 1 2 4] [--nmc build/bin/nmc] [--kernels K ...]
 """
 import argparse
 import os
@@ -42,7 +42,8 @@ def main():
     parser.add_argument("--ranks", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--nmc", default=os.path.join(HERE, "..", "build",
                                                       "bin", "nmc"))
-    parser.add_argument("kernels", nargs="*", default=["sqrt_sum"])
+    parser.add_argument("--kernels", nargs="+",
+                        default=["sqrt_sum", "pi_midpoint"])
     args = parser.parse_args()
 
     cc_env = dict(os.environ, OMPI_CC=shutil.which("clang-22") or "clang")
