@@ -103,8 +103,6 @@ private:
   //-----------------------------------------===//
   void declareGlobals();
   void generateInstance(const FunctionInstance &instance);
-  mlir::Value callRuntime(mlir::Location l, llvm::StringRef name,
-                          mlir::TypeRange results, mlir::ValueRange args);
   std::string globalSymbol(llvm::StringRef name) {
     return ("__nmc_global_" + name).str();
   }
@@ -129,6 +127,9 @@ private:
   /// Calls nmrt_raise(excName, message, line) when `condition` holds.
   void raiseIf(mlir::Value condition, llvm::StringRef excName,
                llvm::StringRef message, SourceLoc l);
+  /// Calls the raising runtime function `callee` when `condition` holds.
+  void callRuntimeErrorIf(mlir::Value condition, llvm::StringRef callee,
+                          mlir::ValueRange args, mlir::Location l);
 
   //===--- Statements
   //------------------------------------------------------===//
@@ -354,15 +355,6 @@ void MLIRGenerator::declareGlobals() {
   }
 }
 
-mlir::Value MLIRGenerator::callRuntime(mlir::Location l, llvm::StringRef name,
-                                       mlir::TypeRange results,
-                                       mlir::ValueRange args) {
-  auto f = getOrDeclareRuntimeFunction(
-      builder, module, name, builder.getFunctionType(args.getTypes(), results));
-  auto call = mlir::func::CallOp::create(builder, l, f, args);
-  return call.getNumResults() ? call.getResult(0) : mlir::Value();
-}
-
 mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
                                           mlir::Location l) {
   std::string &symbol = stringSymbols[text];
@@ -427,7 +419,7 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
 
   if (inst.isModuleBody()) {
     mlir::Location l = loc(defLoc);
-    callRuntime(l, "nmrt_set_source_name", {},
+    nmc::callRuntime(builder, l, "nmrt_set_source_name", {},
                 {stringConstant(diags.getFilename(), l)});
     genBody(program.module->body);
   } else {
@@ -512,15 +504,24 @@ void MLIRGenerator::startUnreachableBlock() {
 void MLIRGenerator::raiseIf(mlir::Value condition, llvm::StringRef excName,
                             llvm::StringRef message, SourceLoc l) {
   mlir::Location location = loc(l);
+  callRuntimeErrorIf(condition, "nmrt_raise",
+                     {stringConstant(excName, location),
+                      stringConstant(message, location),
+                      constInt(l.line, location)},
+                     location);
+}
+
+void MLIRGenerator::callRuntimeErrorIf(mlir::Value condition,
+                                       llvm::StringRef callee,
+                                       mlir::ValueRange args,
+                                       mlir::Location l) {
   mlir::Block *raiseBlock = createBlock();
   mlir::Block *continueBlock = createBlock();
-  mlir::cf::CondBranchOp::create(builder, location, condition, raiseBlock,
+  mlir::cf::CondBranchOp::create(builder, l, condition, raiseBlock,
                                  continueBlock);
   builder.setInsertionPointToEnd(raiseBlock);
-  callRuntime(location, "nmrt_raise", {},
-              {stringConstant(excName, location),
-               stringConstant(message, location), constInt(l.line, location)});
-  mlir::cf::BranchOp::create(builder, location, continueBlock);
+  nmc::callRuntime(builder, l, callee, {}, args, /*noReturn=*/true);
+  mlir::cf::BranchOp::create(builder, l, continueBlock);
   builder.setInsertionPointToEnd(continueBlock);
 }
 
@@ -1118,16 +1119,10 @@ mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
   if (options.boundsCheck) {
     mlir::Value outside = mlir::arith::CmpIOp::create(
         builder, location, mlir::arith::CmpIPredicate::uge, wrapped, size);
-    mlir::Block *raiseBlock = createBlock();
-    mlir::Block *continueBlock = createBlock();
-    mlir::cf::CondBranchOp::create(builder, location, outside, raiseBlock,
-                                   continueBlock);
-    builder.setInsertionPointToEnd(raiseBlock);
-    callRuntime(
-        location, "nmrt_index_error", {},
-        {index, constInt(0, location), size, constInt(l.line, location)});
-    mlir::cf::BranchOp::create(builder, location, continueBlock);
-    builder.setInsertionPointToEnd(continueBlock);
+    callRuntimeErrorIf(
+        outside, "nmrt_index_error",
+        {index, constInt(0, location), size, constInt(l.line, location)},
+        location);
   }
   return toIndex(wrapped, location);
 }
@@ -1223,32 +1218,32 @@ void MLIRGenerator::genPrint(const Call &call) {
     (kw.name == "sep" ? sep : end) = cast<StrLit>(*kw.value).value;
   for (size_t i = 0; i < call.args.size(); ++i) {
     if (i)
-      callRuntime(l, "nmrt_print_str", {}, {stringConstant(sep, l)});
+      nmc::callRuntime(builder, l, "nmrt_print_str", {}, {stringConstant(sep, l)});
     const Expr &arg = *call.args[i];
     printValues(l, genValues(arg), typeOf(arg), arg.getLoc());
   }
-  callRuntime(l, "nmrt_print_str", {}, {stringConstant(end, l)});
+  nmc::callRuntime(builder, l, "nmrt_print_str", {}, {stringConstant(end, l)});
 }
 
 void MLIRGenerator::printValues(mlir::Location l, const Values &values,
                                 const Type &t, SourceLoc at) {
   switch (t.getKind()) {
   case Type::Kind::Int:
-    callRuntime(l, "nmrt_print_i64", {}, values);
+    nmc::callRuntime(builder, l, "nmrt_print_i64", {}, values);
     return;
   case Type::Kind::Float:
-    callRuntime(l, "nmrt_print_f64", {}, values);
+    nmc::callRuntime(builder, l, "nmrt_print_f64", {}, values);
     return;
   case Type::Kind::Bool:
-    callRuntime(l, "nmrt_print_bool", {},
+    nmc::callRuntime(builder, l, "nmrt_print_bool", {},
                 {mlir::arith::ExtUIOp::create(builder, l, builder.getI8Type(),
                                               values[0])});
     return;
   case Type::Kind::Str:
-    callRuntime(l, "nmrt_print_str", {}, values);
+    nmc::callRuntime(builder, l, "nmrt_print_str", {}, values);
     return;
   case Type::Kind::None:
-    callRuntime(l, "nmrt_print_none", {}, {});
+    nmc::callRuntime(builder, l, "nmrt_print_none", {}, {});
     return;
   case Type::Kind::List:
     mlir::nm::ListPrintOp::create(builder, l, values[0]);
@@ -1256,13 +1251,13 @@ void MLIRGenerator::printValues(mlir::Location l, const Values &values,
   case Type::Kind::Tuple: {
     // (1, 2.5), and (1,) for one element, as Python prints tuples.
     size_t n = t.getElements().size();
-    callRuntime(l, "nmrt_print_str", {}, {stringConstant("(", l)});
+    nmc::callRuntime(builder, l, "nmrt_print_str", {}, {stringConstant("(", l)});
     for (size_t i = 0; i < n; ++i) {
       if (i)
-        callRuntime(l, "nmrt_print_str", {}, {stringConstant(", ", l)});
+        nmc::callRuntime(builder, l, "nmrt_print_str", {}, {stringConstant(", ", l)});
       printValues(l, tupleElement(values, t, i), t.getElements()[i], at);
     }
-    callRuntime(l, "nmrt_print_str", {},
+    nmc::callRuntime(builder, l, "nmrt_print_str", {},
                 {stringConstant(n == 1 ? ",)" : ")", l)});
     return;
   }
@@ -1420,10 +1415,10 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
   // libm has these; LLVM has no intrinsic for them.
   mlir::Type f64 = builder.getF64Type();
   if (name == "math.atan2" || name == "math.hypot")
-    return callRuntime(l, llvm::StringRef(name).drop_front(5), {f64},
+    return nmc::callRuntime(builder, l, llvm::StringRef(name).drop_front(5), {f64},
                        {asFloat(0), asFloat(1)});
   if (name == "math.tan" || name == "numpy.tan")
-    return callRuntime(l, "tan", {f64}, {asFloat(0)});
+    return nmc::callRuntime(builder, l, "tan", {f64}, {asFloat(0)});
   llvm::StringRef fn = llvm::StringRef(name)
                            .drop_until([](char c) { return c == '.'; })
                            .drop_front();

@@ -1,20 +1,20 @@
 // --convert-nm-to-mpi turns a scalar nm.allreduce into store -> mpi.allreduce over two one-element stack buffers -> load, with the matching MPI operator.
 // RUN: %nm-opt %s --convert-nm-to-mpi | FileCheck %s
 
+// The one-element buffers live in the entry block, so an allreduce in a
+// loop does not grow the stack.
 // CHECK-LABEL: func.func @allreduce
 // CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1)
+// CHECK-COUNT-12: memref.alloca() : memref<1x
 // CHECK: %[[C:.*]] = mpi.comm_world : !mpi.comm
-// CHECK-NEXT: %[[S0:.*]] = memref.alloca() : memref<1xf64>
-// CHECK-NEXT: %[[R0:.*]] = memref.alloca() : memref<1xf64>
-// CHECK-NEXT: %[[Z0:.*]] = arith.constant 0 : index
-// CHECK-NEXT: memref.store %[[X]], %[[S0]][%[[Z0]]] : memref<1xf64>
-// CHECK-NEXT: mpi.allreduce(%[[S0]], %[[R0]], MPI_SUM, %[[C]]) : memref<1xf64>, memref<1xf64>
+// CHECK-NOT: memref.alloca
+// CHECK: %[[Z0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: memref.store %[[X]], %[[S0:.*]][%[[Z0]]] : memref<1xf64>
+// CHECK-NEXT: mpi.allreduce(%[[S0]], %[[R0:.*]], MPI_SUM, %[[C]]) : memref<1xf64>, memref<1xf64>
 // CHECK-NEXT: %[[V0:.*]] = memref.load %[[R0]][%[[Z0]]] : memref<1xf64>
-// CHECK-NEXT: %[[S1:.*]] = memref.alloca() : memref<1xi64>
-// CHECK-NEXT: %[[R1:.*]] = memref.alloca() : memref<1xi64>
 // CHECK-NEXT: %[[Z1:.*]] = arith.constant 0 : index
-// CHECK-NEXT: memref.store %[[I]], %[[S1]][%[[Z1]]] : memref<1xi64>
-// CHECK-NEXT: mpi.allreduce(%[[S1]], %[[R1]], MPI_MAX, %[[C]]) : memref<1xi64>, memref<1xi64>
+// CHECK-NEXT: memref.store %[[I]], %[[S1:.*]][%[[Z1]]] : memref<1xi64>
+// CHECK-NEXT: mpi.allreduce(%[[S1]], %[[R1:.*]], MPI_MAX, %[[C]]) : memref<1xi64>, memref<1xi64>
 // CHECK-NEXT: %[[V1:.*]] = memref.load %[[R1]][%[[Z1]]] : memref<1xi64>
 // CHECK: memref.store %[[X]], %[[S2:.*]][%{{.*}}] : memref<1xf64>
 // CHECK-NEXT: mpi.allreduce(%[[S2]], %[[R2:.*]], MPI_MIN, %[[C]]) : memref<1xf64>, memref<1xf64>
@@ -23,12 +23,10 @@
 // CHECK-NEXT: mpi.allreduce(%[[S3]], %[[R3:.*]], MPI_PROD, %[[C]]) : memref<1xi64>, memref<1xi64>
 // CHECK-NEXT: %[[V3:.*]] = memref.load %[[R3]]
 // A bool crosses as i8: extended before the store, truncated after the load.
-// CHECK-NEXT: %[[S4:.*]] = memref.alloca() : memref<1xi8>
-// CHECK-NEXT: %[[R4:.*]] = memref.alloca() : memref<1xi8>
 // CHECK-NEXT: %[[Z4:.*]] = arith.constant 0 : index
 // CHECK-NEXT: %[[B8:.*]] = arith.extui %[[B]] : i1 to i8
-// CHECK-NEXT: memref.store %[[B8]], %[[S4]][%[[Z4]]] : memref<1xi8>
-// CHECK-NEXT: mpi.allreduce(%[[S4]], %[[R4]], MPI_LAND, %[[C]]) : memref<1xi8>, memref<1xi8>
+// CHECK-NEXT: memref.store %[[B8]], %[[S4:.*]][%[[Z4]]] : memref<1xi8>
+// CHECK-NEXT: mpi.allreduce(%[[S4]], %[[R4:.*]], MPI_LAND, %[[C]]) : memref<1xi8>, memref<1xi8>
 // CHECK-NEXT: %[[L4:.*]] = memref.load %[[R4]][%[[Z4]]] : memref<1xi8>
 // CHECK-NEXT: %[[V4:.*]] = arith.trunci %[[L4]] : i8 to i1
 // CHECK: mpi.allreduce(%{{.*}}, %{{.*}}, MPI_LOR, %[[C]]) : memref<1xi8>, memref<1xi8>

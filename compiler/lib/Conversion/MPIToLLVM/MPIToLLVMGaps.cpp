@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nmc/Conversion/MPIToLLVM.h"
+#include "nmc/Support/EntryBlock.h"
 
 #include "mlir/Conversion/LLVMCommon/MemRefBuilder.h"
 #include "mlir/Conversion/LLVMCommon/Pattern.h"
@@ -113,14 +114,13 @@ void replaceWithStatus(ConversionPatternRewriter &rewriter, Operation *op,
   rewriter.replaceOp(op, replacements);
 }
 
-/// A stack slot in the function's entry block: an alloca where the op is
-/// would grow the stack on every iteration of an enclosing loop.
+/// A stack slot in the function's entry block (see
+/// setInsertionPointToEntryBlock).
 Value entryBlockSlot(ConversionPatternRewriter &rewriter, Operation *op,
                      Type type) {
   OpBuilder::InsertionGuard guard(rewriter);
-  Operation *function = op->getParentWithTrait<OpTrait::IsIsolatedFromAbove>();
-  rewriter.setInsertionPointToStart(&function->getRegion(0).front());
-  Location loc = function->getLoc();
+  nmc::setInsertionPointToEntryBlock(rewriter, op);
+  Location loc = op->getLoc();
   Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(), 1);
   return LLVM::AllocaOp::create(
       rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()), type,

@@ -4,6 +4,7 @@
 
 #include "nm/IR/NMOps.h"
 #include "nmc/Conversion/Passes.h"
+#include "nmc/Support/EntryBlock.h"
 #include "nmc/Support/RuntimeFunctions.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -62,12 +63,7 @@ Value pointerToList(OpBuilder &b, Location loc, Value ptr, Type listType) {
 
 Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
                   StringRef name, TypeRange results, ValueRange args) {
-  auto module = op->getParentOfType<ModuleOp>();
-  auto callee = nmc::getOrDeclareRuntimeFunction(
-      rewriter, module, name,
-      rewriter.getFunctionType(args.getTypes(), results));
-  auto call = func::CallOp::create(rewriter, op->getLoc(), callee, args);
-  return call.getNumResults() ? call.getResult(0) : Value();
+  return nmc::callRuntime(rewriter, op->getLoc(), name, results, args);
 }
 
 Value lineConstant(OpBuilder &b, Location loc) {
@@ -131,8 +127,8 @@ mpi::MPI_ReductionOpEnum toMPI(nm::ReduceKind kind) {
   return mpi::MPI_ReductionOpEnum::MPI_OP_NULL;
 }
 
-/// A scalar allreduce goes through one-element buffers on the stack: the
-/// mpi dialect reduces memrefs.
+/// A scalar allreduce goes through one-element buffers on the stack, in the
+/// entry block: the mpi dialect reduces memrefs.
 struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -141,8 +137,13 @@ struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
     Location loc = op.getLoc();
     Type element = abiType(op.getValue().getType());
     auto bufferType = MemRefType::get({1}, element);
-    Value send = memref::AllocaOp::create(rewriter, loc, bufferType);
-    Value recv = memref::AllocaOp::create(rewriter, loc, bufferType);
+    Value send, recv;
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      nmc::setInsertionPointToEntryBlock(rewriter, op);
+      send = memref::AllocaOp::create(rewriter, loc, bufferType);
+      recv = memref::AllocaOp::create(rewriter, loc, bufferType);
+    }
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     memref::StoreOp::create(rewriter, loc,
                             toAbi(rewriter, loc, adaptor.getValue()), send,
