@@ -50,19 +50,6 @@ void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
               mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect>();
 }
 
-/// The element a constant (possibly negative) index selects; type inference
-/// has checked that it is a literal in range.
-static size_t constantTupleIndex(const Subscript &sub, const Type &tuple) {
-  const Expr *indexExpr = sub.index.get();
-  int64_t sign = 1;
-  if (auto *neg = dyn_cast<UnaryOp>(indexExpr)) {
-    sign = -1;
-    indexExpr = neg->operand.get();
-  }
-  int64_t i = sign * cast<IntLit>(indexExpr)->value;
-  return i < 0 ? i + tuple.getElements().size() : i;
-}
-
 namespace {
 
 /// The SSA values of one Python value: one for most types, one per element
@@ -610,13 +597,7 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
     Type current = typeOf(*aug.target);
     mlir::Value lhs = readVariable(name->id, aug.getLoc())[0];
     mlir::Value rhs = gen(*aug.value);
-    Type result = sema::promoteNumeric(current, valueType);
-    if (aug.op == BinOpKind::Div)
-      result = Type::floating();
-    if ((aug.op == BinOpKind::BitAnd || aug.op == BinOpKind::BitOr ||
-         aug.op == BinOpKind::BitXor) &&
-        current.is(Type::Kind::Bool) && valueType.is(Type::Kind::Bool))
-      result = Type::boolean();
+    Type result = instance->augmentedResults.lookup(&aug);
     mlir::Value v =
         genBinary(aug.op, lhs, current, rhs, valueType, result, aug.getLoc());
     writeVariable(name->id, {convert(v, result, varType, aug.getLoc())},
@@ -631,9 +612,7 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   mlir::Location l = loc(aug.getLoc());
   mlir::Value current = mlir::memref::LoadOp::create(builder, l, array, index);
   mlir::Value rhs = gen(*aug.value);
-  Type result = aug.op == BinOpKind::Div
-                    ? Type::floating()
-                    : sema::promoteNumeric(element, valueType);
+  Type result = instance->augmentedResults.lookup(&aug);
   mlir::Value v =
       genBinary(aug.op, current, element, rhs, valueType, result, aug.getLoc());
   mlir::memref::StoreOp::create(
@@ -778,28 +757,28 @@ void MLIRGenerator::genFor(const For &forStmt) {
                   forStmt.getLoc());
   };
 
-  Type iterType = typeOf(*forStmt.iter);
-  if (iterType.is(Type::Kind::Builtin)) {
-    // range(stop), range(start, stop) or range(start, stop, step).
-    auto &call = cast<Call>(*forStmt.iter);
+  if (auto *call = dyn_cast<Call>(forStmt.iter.get());
+      call && typeOf(*call->func).is(Type::Kind::Builtin)) {
+    // range(stop), range(start, stop) or range(start, stop, step), or
+    // numba.prange: type inference accepts no other builtin here.
     llvm::SmallVector<mlir::Value> args;
-    for (const ExprPtr &arg : call.args)
+    for (const ExprPtr &arg : call->args)
       args.push_back(genAs(*arg, Type::integer()));
     mlir::Value start = args.size() == 1 ? constInt(0, l) : args[0];
     mlir::Value stop = args.size() == 1 ? args[0] : args[1];
     mlir::Value step = args.size() == 3 ? args[2] : constInt(1, l);
     bool positiveConstant = args.size() < 3;
     if (args.size() == 3) {
-      if (auto *lit = dyn_cast<IntLit>(call.args[2].get())) {
+      if (auto *lit = dyn_cast<IntLit>(call->args[2].get())) {
         positiveConstant = lit->value > 0;
         if (lit->value == 0)
           raiseIf(constBool(true, l), "ValueError",
-                  "range() arg 3 must not be zero", call.getLoc());
+                  "range() arg 3 must not be zero", call->getLoc());
       } else {
         raiseIf(mlir::arith::CmpIOp::create(builder, l,
                                             mlir::arith::CmpIPredicate::eq,
                                             step, constInt(0, l)),
-                "ValueError", "range() arg 3 must not be zero", call.getLoc());
+                "ValueError", "range() arg 3 must not be zero", call->getLoc());
       }
     }
     mlir::Value length = rangeLength(start, stop, step, positiveConstant, l);
@@ -811,6 +790,7 @@ void MLIRGenerator::genFor(const For &forStmt) {
     });
     return;
   }
+  Type iterType = typeOf(*forStmt.iter);
   mlir::Value iterable = gen(*forStmt.iter);
   if (iterType.is(Type::Kind::List)) {
     auto length = mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(),
@@ -989,7 +969,7 @@ Values MLIRGenerator::genValues(const Expr &expr) {
   if (auto *sub = dyn_cast<Subscript>(&expr)) {
     Type container = typeOf(*sub->value);
     return tupleElement(genValues(*sub->value), container,
-                        constantTupleIndex(*sub, container));
+                        instance->tupleIndices.lookup(sub));
   }
   error(expr.getLoc(), "tuple values of this form are not supported yet");
   return {};
@@ -1139,7 +1119,7 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
   Type container = typeOf(*sub.value);
   if (container.is(Type::Kind::Tuple)) {
     Values element = tupleElement(genValues(*sub.value), container,
-                                  constantTupleIndex(sub, container));
+                                  instance->tupleIndices.lookup(&sub));
     return element.empty() ? mlir::Value() : element[0];
   }
   if (container.is(Type::Kind::List)) {

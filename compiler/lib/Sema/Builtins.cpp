@@ -2,17 +2,17 @@
 
 #include "nmc/Sema/Builtins.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <cmath>
 
 using namespace nmc;
 using namespace nmc::sema;
 
+/// Whether `name` is one of `names`.
 static bool isOneOf(llvm::StringRef name,
                     std::initializer_list<llvm::StringRef> names) {
-  for (llvm::StringRef n : names)
-    if (n == name)
-      return true;
-  return false;
+  return llvm::is_contained(names, name);
 }
 
 bool sema::isKnownModule(llvm::StringRef name) {

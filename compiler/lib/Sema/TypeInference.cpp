@@ -173,11 +173,15 @@ private:
                     SourceLoc loc);
   std::optional<bool> foldStringComparison(const Compare &cmp);
   std::optional<std::string> constantString(const Expr &expr);
+  /// Whether `name` is a variable here: local, or bound at module level.
+  bool bindsName(llvm::StringRef name);
   const Expr *keyword(const Call &call, llvm::StringRef name);
   bool checkArgCount(const Call &call, size_t min, size_t max,
                      llvm::StringRef what);
 
   Type fail(SourceLoc loc, const std::string &message);
+  /// Types a condition, which must be a number (bool, int or float).
+  Type checkCondition(const Expr &test, llvm::StringRef what);
 
   Inference &inference;
   FunctionInstance &instance;
@@ -319,6 +323,14 @@ Type InstanceWalker::fail(SourceLoc loc, const std::string &message) {
   return Type::unknown();
 }
 
+Type InstanceWalker::checkCondition(const Expr &test, llvm::StringRef what) {
+  Type t = visit(test);
+  if (!t.isUnknown() && !t.isNumeric())
+    return fail(test.getLoc(),
+                what.str() + " must be bool, int or float, not " + t.str());
+  return t;
+}
+
 void InstanceWalker::walkBody(const StmtList &body) {
   for (const StmtPtr &stmt : body)
     walk(*stmt);
@@ -339,10 +351,7 @@ void InstanceWalker::walk(const Stmt &stmt) {
     return walkFor(cast<For>(stmt));
   case Stmt::Kind::While: {
     auto &whileStmt = cast<While>(stmt);
-    Type test = visit(*whileStmt.test);
-    if (!test.isUnknown() && !test.isNumeric())
-      fail(whileStmt.test->getLoc(),
-           "a while condition must be bool, int or float, not " + test.str());
+    checkCondition(*whileStmt.test, "a while condition");
     ++loopDepth;
     walkBody(whileStmt.body);
     --loopDepth;
@@ -366,10 +375,7 @@ void InstanceWalker::walk(const Stmt &stmt) {
     return walkFunctionDef(cast<FunctionDef>(stmt));
   case Stmt::Kind::Assert: {
     auto &assertStmt = cast<Assert>(stmt);
-    Type test = visit(*assertStmt.test);
-    if (!test.isUnknown() && !test.isNumeric())
-      fail(assertStmt.test->getLoc(),
-           "an assert condition must be bool, int or float, not " + test.str());
+    checkCondition(*assertStmt.test, "an assert condition");
     if (assertStmt.msg && !isa<StrLit>(assertStmt.msg.get()))
       fail(assertStmt.msg->getLoc(),
            "an assert message must be a string literal");
@@ -461,6 +467,7 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   Type current = visit(*aug.target);
   Type value = visit(*aug.value);
   Type result = binaryResult(aug.op, current, value, aug.getLoc());
+  instance.augmentedResults[&aug] = result;
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
     bindVariable(name->id, result, aug.getLoc());
     return;
@@ -483,7 +490,6 @@ void InstanceWalker::walkFor(const For &forStmt) {
       callee.is(Type::Kind::Builtin) &&
       (callee.getName() == "range" || callee.getName() == "numba.prange");
   if (isRange) {
-    instance.exprTypes[call] = callee;
     if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
       for (const ExprPtr &arg : call->args) {
         Type t = visit(*arg);
@@ -517,16 +523,13 @@ void InstanceWalker::walkFor(const For &forStmt) {
 }
 
 void InstanceWalker::walkIf(const If &ifStmt) {
-  Type test = visit(*ifStmt.test);
+  checkCondition(*ifStmt.test, "an if condition");
   auto constant = instance.constantConditions.find(ifStmt.test.get());
   if (constant != instance.constantConditions.end()) {
     // Only the branch that runs is compiled, as Python only runs that one.
     walkBody(constant->second ? ifStmt.body : ifStmt.orelse);
     return;
   }
-  if (!test.isUnknown() && !test.isNumeric())
-    fail(ifStmt.test->getLoc(),
-         "an if condition must be bool, int or float, not " + test.str());
   walkBody(ifStmt.body);
   walkBody(ifStmt.orelse);
 }
@@ -708,12 +711,12 @@ Type InstanceWalker::visitName(const Name &name) {
                                        " '" + name.id +
                                        "' inside a function is not "
                                        "supported yet");
-      if (global.isRuntime())
+      if (global.isRuntime() && !global.is(Type::Kind::None))
         inference.getProgram().globalsReadByFunctions.insert(name.id);
       return global;
     }
   }
-  if (name.id == "__name__")
+  if (name.id == "__name__") // not bound by the program: "__main__"
     return Type::string();
   if (auto builtin = lookupBuiltinName(name.id))
     return *builtin;
@@ -767,6 +770,7 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
       i += n;
     if (i < 0 || i >= n)
       return fail(sub.index->getLoc(), "tuple index out of range");
+    instance.tupleIndices[&sub] = i;
     return container.getElements()[i];
   }
   return fail(sub.getLoc(), "subscripting " + container.str() + " with " +
@@ -901,7 +905,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
     return fail(call.args[0]->getLoc(),
                 "object of type '" + args[0].str() + "' has no len()");
   }
-  if (name == "MPI.Wtime" || name == "mpi4py.MPI.Wtime") {
+  if (name == "mpi4py.MPI.Wtime") {
     checkArgCount(call, 0, 0, "Wtime");
     return Type::floating();
   }
@@ -927,7 +931,7 @@ Type InstanceWalker::callMath(const Call &call, const std::string &name,
     Type result = args[0];
     for (const Type &t : args)
       result = *unify(result, t);
-    return result.is(Type::Kind::Bool) ? Type::boolean() : result;
+    return result;
   }
   if (name == "int" || name == "float" || name == "bool") {
     if (!checkArgCount(call, 1, 1, name))
@@ -1062,8 +1066,8 @@ Type InstanceWalker::callArrayConstructor(const Call &call) {
       return fail(kw.loc, "unexpected keyword argument '" + kw.name + "'");
     Type dtype = visit(*kw.value);
     bool isFloat64 =
-        (dtype.is(Type::Kind::Builtin) && dtype.getName() == "numpy.float64") ||
-        (dtype.is(Type::Kind::Builtin) && dtype.getName() == "float");
+        dtype.is(Type::Kind::Builtin) &&
+        (dtype.getName() == "numpy.float64" || dtype.getName() == "float");
     if (!dtype.isUnknown() && !isFloat64)
       return fail(kw.value->getLoc(),
                   "only dtype=np.float64 arrays are supported yet");
@@ -1145,11 +1149,16 @@ Type InstanceWalker::visitBoolOp(const BoolOp &boolOp) {
   return result;
 }
 
+bool InstanceWalker::bindsName(llvm::StringRef name) {
+  return localNames.contains(name) ||
+         !inference.getProgram().globalType(name).isUnknown();
+}
+
 std::optional<std::string> InstanceWalker::constantString(const Expr &expr) {
   if (auto *str = dyn_cast<StrLit>(&expr))
     return str->value;
   if (auto *name = dyn_cast<Name>(&expr))
-    if (name->id == "__name__" && !localNames.contains("__name__"))
+    if (name->id == "__name__" && !bindsName("__name__"))
       return std::string("__main__");
   return std::nullopt;
 }
@@ -1193,7 +1202,7 @@ Type InstanceWalker::visitCompare(const Compare &cmp) {
 }
 
 Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
-  Type test = visit(*ifExp.test);
+  Type test = checkCondition(*ifExp.test, "a condition");
   Type body = visit(*ifExp.body);
   Type orelse = visit(*ifExp.orelse);
   // One branch may be unknown for now, as in `n if n < 2 else fib(n - 1)`:
@@ -1202,9 +1211,6 @@ Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
     return Type::unknown();
   if (body.isUnknown() || orelse.isUnknown())
     return body.isUnknown() ? orelse : body;
-  if (!test.isNumeric())
-    return fail(ifExp.test->getLoc(),
-                "a condition must be bool, int or float, not " + test.str());
   std::optional<Type> unified = unify(body, orelse);
   if (unified && unified->is(Type::Kind::Tuple))
     return fail(ifExp.getLoc(), "conditional expressions of tuples are not "

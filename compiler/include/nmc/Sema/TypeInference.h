@@ -46,6 +46,10 @@ struct FunctionInstance {
   llvm::DenseMap<const ast::Call *, std::vector<const ast::Expr *>> boundArgs;
   /// Conditions decided at compile time, like `__name__ == "__main__"`.
   llvm::DenseMap<const ast::Expr *, bool> constantConditions;
+  /// The element each tuple subscript selects (negative indices resolved).
+  llvm::DenseMap<const ast::Subscript *, size_t> tupleIndices;
+  /// The type `x op= y` computes before it is stored into `x`.
+  llvm::DenseMap<const ast::AugAssign *, Type> augmentedResults;
 
   bool isModuleBody() const { return def == nullptr; }
   Type typeOf(const ast::Expr *expr) const {
