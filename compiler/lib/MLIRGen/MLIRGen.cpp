@@ -16,10 +16,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
-#include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/MPI/IR/MPI.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -40,15 +38,6 @@ using llvm::dyn_cast;
 using llvm::isa;
 using sema::FunctionInstance;
 using sema::Type;
-
-void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
-  registry
-      .insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
-              mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
-              mlir::math::MathDialect, mlir::memref::MemRefDialect,
-              mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
-              mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect>();
-}
 
 namespace {
 
@@ -72,8 +61,7 @@ public:
   mlir::OwningOpRef<mlir::ModuleOp> run();
 
 private:
-  //===--- Types and locations
-  //---------------------------------------------===//
+  // Types and locations.
   mlir::Location loc(SourceLoc l) {
     return mlir::FileLineColLoc::get(&context, diags.getFilename(), l.line,
                                      l.col);
@@ -86,8 +74,7 @@ private:
   llvm::SmallVector<mlir::Type> storageTypes(const Type &t);
   mlir::MemRefType arrayType(const Type &t);
 
-  //===--- Functions and variables
-  //-----------------------------------------===//
+  // Functions and variables.
   void declareGlobals();
   void generateInstance(const FunctionInstance &instance);
   std::string globalSymbol(llvm::StringRef name) {
@@ -96,8 +83,7 @@ private:
   Values readVariable(const std::string &name, SourceLoc l);
   void writeVariable(const std::string &name, Values values, SourceLoc l);
 
-  //===--- Control flow
-  //----------------------------------------------------===//
+  // Control flow.
   /// A block whose arguments are the instance's variables.
   mlir::Block *createJoinBlock();
   llvm::SmallVector<mlir::Value> variableValues();
@@ -118,8 +104,7 @@ private:
   void callRuntimeErrorIf(mlir::Value condition, llvm::StringRef callee,
                           mlir::ValueRange args, mlir::Location l);
 
-  //===--- Statements
-  //------------------------------------------------------===//
+  // Statements.
   void genBody(const StmtList &body);
   void genStmt(const Stmt &stmt);
   void genAssign(const Assign &assign);
@@ -139,8 +124,7 @@ private:
   mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
                           bool stepIsPositiveConstant, mlir::Location l);
 
-  //===--- Expressions
-  //-----------------------------------------------------===//
+  // Expressions.
   Type typeOf(const Expr &e) const { return instance->typeOf(&e); }
   mlir::Value gen(const Expr &expr);
   /// gen() converted to `to`.
@@ -185,11 +169,10 @@ private:
                               mlir::Value early,
                               llvm::function_ref<mlir::Value()> genRest,
                               SourceLoc l);
-  mlir::Value genArrayElementAddress(const Subscript &sub, mlir::Value &array);
+  mlir::Value genArrayIndex(const Subscript &sub, mlir::Value &array);
   mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
 
-  //===--- Values
-  //----------------------------------------------------------===//
+  // Values.
   mlir::Value convert(mlir::Value v, const Type &from, const Type &to,
                       SourceLoc l);
   Values convertValues(const Values &values, const Type &from, const Type &to,
@@ -245,7 +228,7 @@ private:
   std::vector<std::string> variables;
   llvm::StringMap<Values> env;
   std::vector<LoopTargets> loops;
-  bool failed = false;
+  bool hadError = false;
 };
 
 } // namespace
@@ -255,7 +238,8 @@ private:
 //===----------------------------------------------------------------------===//
 
 mlir::MemRefType MLIRGenerator::arrayType(const Type &t) {
-  // Arrays may be strided views, so their layout is fully dynamic.
+  // A fully dynamic strided layout, so that views (slices, transposes) can
+  // share the type of fresh arrays.
   int64_t rank = t.getRank();
   llvm::SmallVector<int64_t> shape(rank, mlir::ShapedType::kDynamic);
   llvm::SmallVector<int64_t> strides(rank, mlir::ShapedType::kDynamic);
@@ -297,7 +281,7 @@ llvm::SmallVector<mlir::Type> MLIRGenerator::storageTypes(const Type &t) {
 mlir::Value MLIRGenerator::error(SourceLoc l, const std::string &message,
                                  mlir::Type type) {
   diags.error(l, message);
-  failed = true;
+  hadError = true;
   // Generation goes on to report more errors; a placeholder of some type
   // keeps the builders from seeing null values.
   return mlir::ub::PoisonOp::create(builder, loc(l),
@@ -315,7 +299,7 @@ mlir::OwningOpRef<mlir::ModuleOp> MLIRGenerator::run() {
   declareGlobals();
   for (const auto &inst : program.instances)
     generateInstance(*inst);
-  if (failed)
+  if (hadError)
     return nullptr;
   if (mlir::failed(mlir::verify(module))) {
     diags.error({1, 1}, "internal error: generated MLIR does not verify");
@@ -580,7 +564,7 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
   }
   if (auto *sub = dyn_cast<Subscript>(&target)) {
     mlir::Value array;
-    mlir::Value index = genArrayElementAddress(*sub, array);
+    mlir::Value index = genArrayIndex(*sub, array);
     Type element = typeOf(*sub->value).getElement();
     mlir::memref::StoreOp::create(builder, loc(l),
                                   convert(values[0], valueType, element, l),
@@ -607,7 +591,7 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   auto *sub = cast<Subscript>(aug.target.get());
   // The container and index are evaluated once, as Python does.
   mlir::Value array;
-  mlir::Value index = genArrayElementAddress(*sub, array);
+  mlir::Value index = genArrayIndex(*sub, array);
   Type element = typeOf(*sub->value).getElement();
   mlir::Location l = loc(aug.getLoc());
   mlir::Value current = mlir::memref::LoadOp::create(builder, l, array, index);
@@ -1107,7 +1091,7 @@ mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
   return toIndex(wrapped, location);
 }
 
-mlir::Value MLIRGenerator::genArrayElementAddress(const Subscript &sub,
+mlir::Value MLIRGenerator::genArrayIndex(const Subscript &sub,
                                                   mlir::Value &array) {
   array = gen(*sub.value);
   mlir::Value index = genAs(*sub.index, Type::integer());
@@ -1129,7 +1113,7 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
         genAs(*sub.index, Type::integer()));
   }
   mlir::Value array;
-  mlir::Value index = genArrayElementAddress(sub, array);
+  mlir::Value index = genArrayIndex(sub, array);
   return mlir::memref::LoadOp::create(builder, l, array, index);
 }
 
@@ -1367,6 +1351,12 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
     }
     return result;
   }
+  // round, floor and ceil of an int are that int; through a float they
+  // would lose digits beyond 2^53.
+  bool intArgument = !args.empty() && !argTypes[0].is(Type::Kind::Float);
+  if ((name == "round" || name == "math.floor" || name == "math.ceil") &&
+      intArgument)
+    return asResult(0);
   if (name == "round")
     return floatToInt(
         mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm),

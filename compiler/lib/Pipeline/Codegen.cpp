@@ -2,8 +2,6 @@
 
 #include "nmc/Pipeline/Pipeline.h"
 
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -27,21 +25,21 @@ nmc::createHostTargetMachine(int optLevel, std::string &error) {
   for (const auto &feature : llvm::sys::getHostCPUFeatures())
     features += (feature.second ? "+" : "-") + feature.first().str() + ",";
   llvm::TargetOptions options;
-  auto level = optLevel == 0   ? llvm::CodeGenOptLevel::None
-               : optLevel == 1 ? llvm::CodeGenOptLevel::Less
-               : optLevel == 2 ? llvm::CodeGenOptLevel::Default
-                               : llvm::CodeGenOptLevel::Aggressive;
+  std::optional<llvm::CodeGenOptLevel> level =
+      llvm::CodeGenOpt::getLevel(optLevel);
+  if (!level) {
+    error = "no optimisation level " + std::to_string(optLevel);
+    return nullptr;
+  }
   // PIC: Debian's C compiler links position-independent executables.
   return std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
       triple, llvm::sys::getHostCPUName(), features, options, llvm::Reloc::PIC_,
-      std::nullopt, level));
+      std::nullopt, *level));
 }
 
 std::unique_ptr<llvm::Module>
 nmc::translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
                           llvm::TargetMachine &machine, int optLevel) {
-  mlir::registerBuiltinDialectTranslation(*module->getContext());
-  mlir::registerLLVMDialectTranslation(*module->getContext());
   std::unique_ptr<llvm::Module> llvmModule =
       mlir::translateModuleToLLVMIR(module, context);
   if (!llvmModule)

@@ -14,8 +14,6 @@
 
 using namespace mlir;
 
-void nmc::registerNMCPasses() { registerNMCConversionPasses(); }
-
 /// Runs the passes `addPasses` adds, honouring --mlir-print-ir-after-all
 /// and the other pass-manager options.
 static LogicalResult

@@ -1,6 +1,5 @@
 //===- nm-opt.cpp - mlir-opt with the nm dialect and nmc's passes ---------===//
 
-#include "nmc/MLIRGen/MLIRGen.h"
 #include "nmc/Pipeline/Pipeline.h"
 
 #include "mlir/IR/DialectRegistry.h"

@@ -125,9 +125,12 @@ template <typename PrintFn> int printStage(PrintFn print) {
 }
 
 int compile(DiagnosticEngine &diags) {
-  if (emit == Emit::Tokens)
-    return printStage([&](llvm::raw_ostream &os) { dumpTokens(diags, os); }) ||
-           diags.hasErrors();
+  if (emit == Emit::Tokens) {
+    bool ok = true;
+    int status =
+        printStage([&](llvm::raw_ostream &os) { ok = dumpTokens(diags, os); });
+    return status ? status : !ok;
+  }
 
   std::unique_ptr<ast::Module> module = parseModule(diags);
   if (!module)

@@ -1,7 +1,8 @@
 //===- MLIRGen.h - Typed AST to MLIR ----------------------------*- C++ -*-===//
 //
 // Emits one func.func per function instance, in the nm, func, cf, arith,
-// math, memref and llvm (string constants) dialects. Python variables become
+// math, memref, scf (array fills), ub (unbound values) and llvm (string
+// constants) dialects. Python variables become
 // SSA values: every join point of control flow takes the variables as block
 // arguments, so no stack slots are needed for any type, arrays included.
 //
@@ -18,7 +19,6 @@
 
 namespace mlir {
 class MLIRContext;
-class DialectRegistry;
 } // namespace mlir
 
 namespace nmc {
@@ -27,9 +27,6 @@ struct MLIRGenOptions {
   /// `--boundscheck`: array indices are checked and raise IndexError.
   bool boundsCheck = false;
 };
-
-/// Registers every dialect that generated code and its lowering use.
-void registerNMCDialects(mlir::DialectRegistry &registry);
 
 /// Generates the MLIR module of a typed program; null after reporting an
 /// error through `diags`.

@@ -27,6 +27,10 @@
 
 namespace nmc {
 
+/// Registers every dialect that generated code and its lowering use, and
+/// their translation to LLVM IR.
+void registerNMCDialects(mlir::DialectRegistry &registry);
+
 /// Registers nmc's passes with MLIR's pass registry (for nm-opt).
 void registerNMCPasses();
 
