@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages nmc needs (DESIGN.md section 8) when any is
+# Installs the Debian 12 packages nmc needs (design brief, section 8) when any is
 # missing. Idempotent and non-interactive: a machine that has them all is left
 # untouched and no package index is fetched.
 set -euo pipefail

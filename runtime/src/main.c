@@ -6,9 +6,6 @@
 #include <mpi.h>
 #include <stdio.h>
 
-int nmrt_argc;
-char **nmrt_argv;
-
 /* Python fully buffers stdout when it is a pipe, as it is under mpirun; a
  * large buffer keeps print-heavy loops from making a syscall per line. */
 static char stdoutBuffer[1 << 16];
@@ -16,8 +13,6 @@ static char stdoutBuffer[1 << 16];
 int main(int argc, char **argv) {
   setvbuf(stdout, stdoutBuffer, _IOFBF, sizeof stdoutBuffer);
   MPI_Init(&argc, &argv);
-  nmrt_argc = argc;
-  nmrt_argv = argv;
   __nmc_main();
   /* Flush before MPI_Finalize, after which the launcher may stop forwarding
    * our output. */

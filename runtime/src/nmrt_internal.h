@@ -7,10 +7,6 @@
 
 #include <stddef.h>
 
-/* The command line as main() received it, for sys.argv. */
-extern int nmrt_argc;
-extern char **nmrt_argv;
-
 struct nmrt_list {
   int64_t elemKind;
   int64_t length;

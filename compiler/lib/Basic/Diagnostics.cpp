@@ -51,6 +51,10 @@ void DiagnosticEngine::error(SourceLoc loc, const std::string &message) {
   report(loc, "error", message);
 }
 
+void DiagnosticEngine::warning(SourceLoc loc, const std::string &message) {
+  report(loc, "warning", message);
+}
+
 void DiagnosticEngine::note(SourceLoc loc, const std::string &message) {
   report(loc, "note", message);
 }

@@ -1,5 +1,6 @@
 //===- Passes.cpp - The MLIR pass pipelines of nmc ------------------------===//
 
+#include "nmc/Config.h"
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Pipeline/Pipeline.h"
 
@@ -34,7 +35,8 @@ LogicalResult nmc::optimizeNM(ModuleOp module) {
 
 LogicalResult nmc::lowerNMToMPI(ModuleOp module) {
   return runPasses(module, [](PassManager &pm) {
-    pm.addPass(createConvertNMToMPI());
+    pm.addPass(createConvertNMToMPI(
+        ConvertNMToMPIOptions{/*mpiImplementation=*/NMC_MPI_IMPLEMENTATION}));
     pm.addPass(createCanonicalizerPass());
   });
 }

@@ -561,7 +561,8 @@ void InstanceWalker::walkImport(const Import &import) {
   for (const ImportAlias &alias : import.names) {
     Type bound = Type::unknown();
     if (!isKnownModule(alias.module)) {
-      // DESIGN.md puts sys and time in the subset; the rest is outside.
+      // The design brief puts sys and time in the subset; the rest is
+      // outside.
       bool planned = alias.module == "sys" || alias.module == "time";
       fail(alias.loc,
            "module '" + alias.module + "' is " +
@@ -1260,7 +1261,8 @@ public:
   }
 
 private:
-  void line(int depth, const Expr &expr) {
+  /// One line per typed expression: `source : type @line:col`.
+  void dumpExpr(const Expr &expr, int depth) {
     auto it = instance.exprTypes.find(&expr);
     if (it == instance.exprTypes.end())
       return;
@@ -1268,8 +1270,6 @@ private:
                          << expr.getLoc().line << ":" << expr.getLoc().col
                          << "\n";
   }
-
-  void dumpExpr(const Expr &expr, int depth) { line(depth, expr); }
 
   void dumpStmt(const Stmt &stmt, int depth) {
     if (auto *e = dyn_cast<ExprStmt>(&stmt))
@@ -1288,6 +1288,8 @@ private:
         dumpExpr(*r->value, depth);
       return;
     }
+    if (auto *a = dyn_cast<Assert>(&stmt))
+      return dumpExpr(*a->test, depth);
     if (auto *i = dyn_cast<If>(&stmt)) {
       dumpExpr(*i->test, depth);
       dumpBody(i->body, depth + 1);
@@ -1296,11 +1298,13 @@ private:
     if (auto *f = dyn_cast<For>(&stmt)) {
       dumpExpr(*f->target, depth);
       dumpExpr(*f->iter, depth);
-      return dumpBody(f->body, depth + 1);
+      dumpBody(f->body, depth + 1);
+      return dumpBody(f->orelse, depth + 1);
     }
     if (auto *w = dyn_cast<While>(&stmt)) {
       dumpExpr(*w->test, depth);
-      return dumpBody(w->body, depth + 1);
+      dumpBody(w->body, depth + 1);
+      return dumpBody(w->orelse, depth + 1);
     }
   }
 

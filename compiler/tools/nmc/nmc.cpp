@@ -21,9 +21,9 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 
-#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
@@ -87,8 +87,12 @@ public:
                    static_cast<int>(fileLoc.getColumn())};
           if (diag.getSeverity() == mlir::DiagnosticSeverity::Error)
             diags.error(loc, diag.str());
+          else if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
+            diags.warning(loc, diag.str());
           else
             diags.note(loc, diag.str());
+          for (const mlir::Diagnostic &note : diag.getNotes())
+            diags.note(loc, note.str());
           return mlir::success();
         }) {}
 
@@ -228,8 +232,8 @@ int compileInput() {
   return compile(diags);
 }
 
-/// `nmc run FILE [-n N] [ARGS...]`: compiles FILE into a cache directory and
-/// runs it under mpirun on N ranks (default 1), adding the flags Open MPI
+/// `nmc run FILE [-n N] [ARGS...]`: compiles FILE (every time) into the
+/// user's cache directory and runs it under mpirun on N ranks (default 1), adding the flags Open MPI
 /// needs as root and with more ranks than cores.
 int runSubcommand(int argc, char **argv) {
   if (argc < 3)
@@ -260,7 +264,7 @@ int runSubcommand(int argc, char **argv) {
   llvm::sys::fs::make_absolute(absolute);
   llvm::sys::path::append(
       executable, llvm::sys::path::stem(file) + "-" +
-                      llvm::utohexstr(llvm::hash_value(absolute.str())));
+                      llvm::utohexstr(llvm::xxh3_64bits(absolute.str())));
   inputFilename = file;
   outputFilename = std::string(executable);
   if (int status = compileInput())

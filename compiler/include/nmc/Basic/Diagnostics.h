@@ -32,7 +32,9 @@ public:
 
   /// Prints `file:line:col: error: message` with the source line and a caret.
   void error(SourceLoc loc, const std::string &message);
-  /// Same, as a note attached to the previous error.
+  /// Same, as a warning; it does not count as an error.
+  void warning(SourceLoc loc, const std::string &message);
+  /// Same, as a note attached to the previous error or warning.
   void note(SourceLoc loc, const std::string &message);
 
   unsigned getNumErrors() const { return numErrors; }

@@ -7,6 +7,8 @@
 #include "nmc/Support/EntryBlock.h"
 #include "nmc/Support/RuntimeFunctions.h"
 
+#include "nmrt.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -179,13 +181,13 @@ struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
   }
 };
 
-/// Element kinds as nmrt_list_new numbers them (NMRT_ELEM_*).
+/// The element kind nmrt_list_new takes for `type`.
 int64_t runtimeElementKind(Type type) {
   if (type.isF64())
-    return 1;
+    return NMRT_ELEM_F64;
   if (type.isInteger(1))
-    return 2;
-  return 0;
+    return NMRT_ELEM_BOOL;
+  return NMRT_ELEM_I64;
 }
 
 struct ListFromElementsOpLowering

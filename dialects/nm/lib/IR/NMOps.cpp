@@ -1,4 +1,4 @@
-//===- NMOps.cpp - Verifiers of the nm dialect's operations ---------------===//
+//===- NMOps.cpp - Verifiers and folders of the nm dialect ----------------===//
 
 #include "nm/IR/NMOps.h"
 
