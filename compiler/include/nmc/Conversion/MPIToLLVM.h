@@ -16,9 +16,16 @@
 namespace mlir {
 class LLVMTypeConverter;
 class RewritePatternSet;
+namespace mpi {
+class AllReduceOp;
+} // namespace mpi
 } // namespace mlir
 
 namespace nmc {
+
+/// Whether both buffers of an allreduce are contiguous, which nmc's pattern
+/// needs (upstream's would treat a strided buffer as contiguous).
+bool hasContiguousBuffers(mlir::mpi::AllReduceOp op);
 
 void populateMPIToLLVMGapPatterns(mlir::LLVMTypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);

@@ -170,23 +170,27 @@ struct BarrierOpLowering : ConvertOpToLLVMPattern<mpi::Barrier> {
   }
 };
 
-/// Pointer to the first element and total element count of a contiguous
-/// buffer (upstream passes only the first dimension).
-std::pair<Value, Value> bufferAndCount(ConversionPatternRewriter &rewriter,
-                                       Location loc, Value descriptor,
-                                       MemRefType type) {
+/// The address of a buffer's first element.
+Value bufferStart(ConversionPatternRewriter &rewriter, Location loc,
+                  Value descriptor, MemRefType type) {
   MemRefDescriptor memref(descriptor);
-  Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
-  Value base = LLVM::GEPOp::create(rewriter, loc, ptr, type.getElementType(),
-                                   memref.alignedPtr(rewriter, loc),
-                                   ValueRange{memref.offset(rewriter, loc)});
+  return LLVM::GEPOp::create(
+      rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()),
+      type.getElementType(), memref.alignedPtr(rewriter, loc),
+      ValueRange{memref.offset(rewriter, loc)});
+}
+
+/// The number of elements of a contiguous buffer, all dimensions
+/// (upstream passes only the first), as MPI's int count.
+Value elementCount(ConversionPatternRewriter &rewriter, Location loc,
+                   Value descriptor, MemRefType type) {
+  MemRefDescriptor memref(descriptor);
   Value count =
       LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(), 1);
   for (int64_t d = 0; d < type.getRank(); ++d)
     count = LLVM::MulOp::create(rewriter, loc, count,
                                 memref.size(rewriter, loc, d));
-  count = LLVM::TruncOp::create(rewriter, loc, rewriter.getI32Type(), count);
-  return {base, count};
+  return LLVM::TruncOp::create(rewriter, loc, rewriter.getI32Type(), count);
 }
 
 struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
@@ -196,18 +200,15 @@ struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
   LogicalResult
   matchAndRewrite(mpi::AllReduceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (!nmc::hasContiguousBuffers(op))
+      return rewriter.notifyMatchFailure(op, "buffers must be contiguous");
     auto sendType = cast<MemRefType>(op.getSendbuf().getType());
     auto recvType = cast<MemRefType>(op.getRecvbuf().getType());
-    if (!sendType.getLayout().isIdentity() ||
-        !recvType.getLayout().isIdentity())
-      return rewriter.notifyMatchFailure(op, "buffers must be contiguous");
     Location loc = op.getLoc();
     MPIImplementation mpi(op->getParentOfType<ModuleOp>());
-    auto [send, count] =
-        bufferAndCount(rewriter, loc, adaptor.getSendbuf(), sendType);
-    auto [recv, unused] =
-        bufferAndCount(rewriter, loc, adaptor.getRecvbuf(), recvType);
-    (void)unused;
+    Value send = bufferStart(rewriter, loc, adaptor.getSendbuf(), sendType);
+    Value count = elementCount(rewriter, loc, adaptor.getSendbuf(), sendType);
+    Value recv = bufferStart(rewriter, loc, adaptor.getRecvbuf(), recvType);
     Value dataType = mpi.dataType(rewriter, loc, sendType.getElementType());
     Value reduce = mpi.reductionOp(rewriter, loc, op.getOp());
     Value comm = mpi.castComm(rewriter, loc, adaptor.getComm());
@@ -224,6 +225,15 @@ struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
 };
 
 } // namespace
+
+bool nmc::hasContiguousBuffers(mpi::AllReduceOp op) {
+  return llvm::all_of(ValueRange{op.getSendbuf(), op.getRecvbuf()},
+                      [](Value buffer) {
+                        return cast<MemRefType>(buffer.getType())
+                            .getLayout()
+                            .isIdentity();
+                      });
+}
 
 void nmc::populateMPIToLLVMGapPatterns(LLVMTypeConverter &converter,
                                        RewritePatternSet &patterns) {

@@ -39,12 +39,10 @@ struct ConvertNMCToLLVMPass
     // Upstream's allreduce lowering would take what nmc's declines and
     // treat a strided buffer as contiguous: reject those up front.
     WalkResult strided = getOperation().walk([](mpi::AllReduceOp op) {
-      for (Value buffer : {op.getSendbuf(), op.getRecvbuf()})
-        if (!cast<MemRefType>(buffer.getType()).getLayout().isIdentity()) {
-          op.emitError("allreduce of a strided buffer is not supported yet");
-          return WalkResult::interrupt();
-        }
-      return WalkResult::advance();
+      if (nmc::hasContiguousBuffers(op))
+        return WalkResult::advance();
+      op.emitError("allreduce of a strided buffer is not supported yet");
+      return WalkResult::interrupt();
     });
     if (strided.wasInterrupted())
       return signalPassFailure();
