@@ -3,7 +3,6 @@
 #ifndef NM_IR_NMDIALECT_H
 #define NM_IR_NMDIALECT_H
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Dialect.h"
 
 #include "nm/IR/NMOpsDialect.h.inc"
