@@ -1651,64 +1651,46 @@ mlir::Value MLIRGenerator::genUnary(const UnaryOp &un) {
   return {};
 }
 
+/// The arith predicates of a Python comparison, for floats and for ints.
+/// Comparisons with NaN are false, except !=.
+static std::optional<
+    std::pair<mlir::arith::CmpFPredicate, mlir::arith::CmpIPredicate>>
+comparePredicates(CmpOpKind op) {
+  using F = mlir::arith::CmpFPredicate;
+  using I = mlir::arith::CmpIPredicate;
+  switch (op) {
+  case CmpOpKind::Eq:
+    return {{F::OEQ, I::eq}};
+  case CmpOpKind::NotEq:
+    return {{F::UNE, I::ne}};
+  case CmpOpKind::Lt:
+    return {{F::OLT, I::slt}};
+  case CmpOpKind::LtE:
+    return {{F::OLE, I::sle}};
+  case CmpOpKind::Gt:
+    return {{F::OGT, I::sgt}};
+  case CmpOpKind::GtE:
+    return {{F::OGE, I::sge}};
+  default:
+    return std::nullopt;
+  }
+}
+
 mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
                                         const Type &lhsType, mlir::Value rhs,
                                         const Type &rhsType, SourceLoc l) {
+  auto predicates = comparePredicates(op);
+  if (!predicates)
+    return error(l, "comparison not supported yet", builder.getI1Type());
   mlir::Location location = loc(l);
   Type common = sema::promoteNumeric(lhsType, rhsType);
   mlir::Value a = convert(lhs, lhsType, common, l);
   mlir::Value b = convert(rhs, rhsType, common, l);
-  if (common.is(Type::Kind::Float)) {
-    // Comparisons with NaN are false, except !=.
-    mlir::arith::CmpFPredicate pred;
-    switch (op) {
-    case CmpOpKind::Eq:
-      pred = mlir::arith::CmpFPredicate::OEQ;
-      break;
-    case CmpOpKind::NotEq:
-      pred = mlir::arith::CmpFPredicate::UNE;
-      break;
-    case CmpOpKind::Lt:
-      pred = mlir::arith::CmpFPredicate::OLT;
-      break;
-    case CmpOpKind::LtE:
-      pred = mlir::arith::CmpFPredicate::OLE;
-      break;
-    case CmpOpKind::Gt:
-      pred = mlir::arith::CmpFPredicate::OGT;
-      break;
-    case CmpOpKind::GtE:
-      pred = mlir::arith::CmpFPredicate::OGE;
-      break;
-    default:
-      return error(l, "comparison not supported yet", builder.getI1Type());
-    }
-    return mlir::arith::CmpFOp::create(builder, location, pred, a, b);
-  }
-  mlir::arith::CmpIPredicate pred;
-  switch (op) {
-  case CmpOpKind::Eq:
-    pred = mlir::arith::CmpIPredicate::eq;
-    break;
-  case CmpOpKind::NotEq:
-    pred = mlir::arith::CmpIPredicate::ne;
-    break;
-  case CmpOpKind::Lt:
-    pred = mlir::arith::CmpIPredicate::slt;
-    break;
-  case CmpOpKind::LtE:
-    pred = mlir::arith::CmpIPredicate::sle;
-    break;
-  case CmpOpKind::Gt:
-    pred = mlir::arith::CmpIPredicate::sgt;
-    break;
-  case CmpOpKind::GtE:
-    pred = mlir::arith::CmpIPredicate::sge;
-    break;
-  default:
-    return error(l, "comparison not supported yet", builder.getI1Type());
-  }
-  return mlir::arith::CmpIOp::create(builder, location, pred, a, b);
+  if (common.is(Type::Kind::Float))
+    return mlir::arith::CmpFOp::create(builder, location, predicates->first, a,
+                                       b);
+  return mlir::arith::CmpIOp::create(builder, location, predicates->second, a,
+                                     b);
 }
 
 mlir::Value MLIRGenerator::genShortCircuit(
