@@ -120,6 +120,14 @@ private:
   /// `genElement(k)` for k = 0, 1, ... at the top of each iteration.
   void genCountedLoop(const For &forStmt, mlir::Value tripCount,
                       llvm::function_ref<void(mlir::Value)> genElement);
+  /// What every loop shares once its header has computed `more`: the body
+  /// (starting with `atBodyStart`, ending at `continueBlock`, which
+  /// `continue` also reaches), the else clause, and the exit.
+  void genLoopBranches(mlir::Value more, mlir::Block *continueBlock,
+                       mlir::Block *exit, const StmtList &body,
+                       const StmtList &orelse,
+                       llvm::function_ref<void()> atBodyStart,
+                       mlir::Location l);
   /// The number of elements of range(start, stop, step).
   mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
                           bool stepIsPositiveConstant, mlir::Location l);
@@ -638,63 +646,65 @@ void MLIRGenerator::genWhile(const While &whileStmt) {
   enterJoinBlock(header);
   mlir::Value cond =
       truthy(gen(*whileStmt.test), typeOf(*whileStmt.test), whileStmt.getLoc());
-  mlir::Block *body = createBlock();
-  mlir::Block *orelse = createBlock();
-  mlir::cf::CondBranchOp::create(builder, l, cond, body, orelse);
-  llvm::StringMap<Values> atHeader = env;
-
-  builder.setInsertionPointToEnd(body);
-  loops.push_back({header, exit});
-  genBody(whileStmt.body);
-  loops.pop_back();
-  branchTo(l, header);
-
-  env = atHeader;
-  builder.setInsertionPointToEnd(orelse);
-  genBody(whileStmt.orelse);
-  branchTo(l, exit);
-
-  enterJoinBlock(exit);
+  genLoopBranches(cond, header, exit, whileStmt.body, whileStmt.orelse, {}, l);
 }
 
 void MLIRGenerator::genCountedLoop(
     const For &forStmt, mlir::Value tripCount,
     llvm::function_ref<void(mlir::Value)> genElement) {
   mlir::Location l = loc(forStmt.getLoc());
-  mlir::Type i64 = builder.getI64Type();
   mlir::Block *header = createJoinBlock();
-  mlir::Value counter = header->addArgument(i64, l);
+  mlir::Value counter = header->addArgument(builder.getI64Type(), l);
   mlir::Block *latch = createJoinBlock();
   mlir::Block *exit = createJoinBlock();
   llvm::SmallVector<mlir::Value> entryValues = variableValues();
   entryValues.push_back(constInt(0, l));
   mlir::cf::BranchOp::create(builder, l, header, entryValues);
 
+  // The latch, where the body ends and `continue` goes: count, then back to
+  // the header.
+  {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    llvm::StringMap<Values> saved = env;
+    enterJoinBlock(latch);
+    llvm::SmallVector<mlir::Value> nextValues = variableValues();
+    nextValues.push_back(
+        mlir::arith::AddIOp::create(builder, l, counter, constInt(1, l)));
+    mlir::cf::BranchOp::create(builder, l, header, nextValues);
+    env = std::move(saved);
+  }
+
   enterJoinBlock(header);
   // The trip count is unsigned: a range may have up to 2^64 - 1 elements.
   mlir::Value more = mlir::arith::CmpIOp::create(
       builder, l, mlir::arith::CmpIPredicate::ult, counter, tripCount);
-  mlir::Block *body = createBlock();
-  mlir::Block *orelse = createBlock();
-  mlir::cf::CondBranchOp::create(builder, l, more, body, orelse);
+  genLoopBranches(more, latch, exit, forStmt.body, forStmt.orelse,
+                  [&] { genElement(counter); }, l);
+}
+
+void MLIRGenerator::genLoopBranches(mlir::Value more,
+                                    mlir::Block *continueBlock,
+                                    mlir::Block *exit, const StmtList &body,
+                                    const StmtList &orelse,
+                                    llvm::function_ref<void()> atBodyStart,
+                                    mlir::Location l) {
+  mlir::Block *bodyBlock = createBlock();
+  mlir::Block *orelseBlock = createBlock();
+  mlir::cf::CondBranchOp::create(builder, l, more, bodyBlock, orelseBlock);
   llvm::StringMap<Values> atHeader = env;
 
-  builder.setInsertionPointToEnd(body);
-  genElement(counter);
-  loops.push_back({latch, exit});
-  genBody(forStmt.body);
+  builder.setInsertionPointToEnd(bodyBlock);
+  if (atBodyStart)
+    atBodyStart();
+  loops.push_back({continueBlock, exit});
+  genBody(body);
   loops.pop_back();
-  branchTo(l, latch);
+  branchTo(l, continueBlock);
 
-  enterJoinBlock(latch);
-  llvm::SmallVector<mlir::Value> nextValues = variableValues();
-  nextValues.push_back(
-      mlir::arith::AddIOp::create(builder, l, counter, constInt(1, l)));
-  mlir::cf::BranchOp::create(builder, l, header, nextValues);
-
+  // The else clause runs when the loop ends without break.
   env = atHeader;
-  builder.setInsertionPointToEnd(orelse);
-  genBody(forStmt.orelse);
+  builder.setInsertionPointToEnd(orelseBlock);
+  genBody(orelse);
   branchTo(l, exit);
 
   enterJoinBlock(exit);
