@@ -1244,15 +1244,6 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
                                        const std::string &name) {
   mlir::Location l = loc(call.getLoc());
   mlir::Value comm = commWorld(l);
-  auto argument = [&](size_t position,
-                      llvm::StringRef keyword) -> const Expr * {
-    if (call.args.size() > position)
-      return call.args[position].get();
-    for (const Keyword &kw : call.keywords)
-      if (kw.name == keyword)
-        return kw.value.get();
-    return nullptr;
-  };
   if (name == "comm.Get_rank")
     return mlir::nm::RankOp::create(builder, l, builder.getI64Type(), comm);
   if (name == "comm.Get_size")
@@ -1261,16 +1252,18 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
     mlir::nm::BarrierOp::create(builder, l, comm);
     return {};
   }
-  mlir::Value value = gen(*argument(0, "sendobj"));
+  // (value, root or op) as type inference bound them.
+  const auto &bound = instance->boundArgs.lookup(&call);
+  mlir::Value value = gen(*bound[0]);
   if (name == "comm.gather") {
-    const Expr *rootExpr = argument(1, "root");
+    const Expr *rootExpr = bound[1];
     mlir::Value root =
         rootExpr ? genAs(*rootExpr, Type::integer()) : constInt(0, l);
     auto listType = mlir::nm::ListType::get(&context, value.getType());
     return mlir::nm::GatherOp::create(builder, l, listType, comm, value, root);
   }
   // comm.allreduce
-  const Expr *opExpr = argument(1, "op");
+  const Expr *opExpr = bound[1];
   std::string opName = opExpr ? typeOf(*opExpr).getName() : "SUM";
   auto kind = mlir::nm::symbolizeReduceKind(llvm::StringRef(opName).lower());
   return mlir::nm::AllreduceOp::create(

@@ -1010,6 +1010,7 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
       return Type::unknown();
     const Expr *root =
         call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
+    instance.boundArgs[&call] = {valueExpr, root};
     if (root) {
       Type t = visit(*root);
       if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
@@ -1026,6 +1027,7 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
       return Type::unknown();
     const Expr *op =
         call.args.size() == 2 ? call.args[1].get() : keyword(call, "op");
+    instance.boundArgs[&call] = {valueExpr, op};
     std::string opName = "SUM";
     if (op) {
       Type t = visit(*op);

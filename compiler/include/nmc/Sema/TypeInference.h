@@ -40,9 +40,11 @@ struct FunctionInstance {
   llvm::StringMap<Type> locals;
   /// The type of every expression evaluated in this instance.
   llvm::DenseMap<const ast::Expr *, Type> exprTypes;
-  /// Calls of user functions: the instance each one calls, and its
-  /// arguments in parameter order (defaults filled in).
+  /// Calls of user functions: the instance each one calls.
   llvm::DenseMap<const ast::Call *, FunctionInstance *> callees;
+  /// The arguments of a call in parameter order: defaults filled in for
+  /// user functions; (value, root or op, null when absent) for comm.gather
+  /// and comm.allreduce.
   llvm::DenseMap<const ast::Call *, std::vector<const ast::Expr *>> boundArgs;
   /// Conditions decided at compile time, like `__name__ == "__main__"`.
   llvm::DenseMap<const ast::Expr *, bool> constantConditions;
