@@ -232,6 +232,16 @@ int compileInput() {
   return compile(diags);
 }
 
+/// Runs the compiler on a thread with a 512 MiB stack: every stage recurses
+/// over the tree, and a deeply nested expression must not overflow it.
+int onLargeStack(llvm::function_ref<int()> work) {
+  int status = 1;
+  llvm::thread worker(std::optional<unsigned>(512u << 20),
+                      [&] { status = work(); });
+  worker.join();
+  return status;
+}
+
 /// `nmc run FILE [-n N] [ARGS...]`: compiles FILE (every time) into the
 /// user's cache directory and runs it under mpirun on N ranks (default 1), adding the flags Open MPI
 /// needs as root and with more ranks than cores.
@@ -267,7 +277,7 @@ int runSubcommand(int argc, char **argv) {
                       llvm::utohexstr(llvm::xxh3_64bits(absolute.str())));
   inputFilename = file;
   outputFilename = std::string(executable);
-  if (int status = compileInput())
+  if (int status = onLargeStack(compileInput))
     return status;
 
   llvm::ErrorOr<std::string> mpirun = llvm::sys::findProgramByName("mpirun");
@@ -289,16 +299,6 @@ int runSubcommand(int argc, char **argv) {
   return status;
 }
 
-/// Runs the compiler on a thread with a 512 MiB stack: every stage recurses
-/// over the tree, and a deeply nested expression must not overflow it.
-int onLargeStack(llvm::function_ref<int()> work) {
-  int status = 1;
-  llvm::thread worker(std::optional<unsigned>(512u << 20),
-                      [&] { status = work(); });
-  worker.join();
-  return status;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -311,7 +311,7 @@ int main(int argc, char **argv) {
   });
   cl::HideUnrelatedOptions(category);
   if (argc >= 2 && llvm::StringRef(argv[1]) == "run")
-    return onLargeStack([&] { return runSubcommand(argc, argv); });
+    return runSubcommand(argc, argv);
   cl::ParseCommandLineOptions(
       argc, argv,
       "nmc: compiles Numba + mpi4py programs into MPI executables\n");
