@@ -419,8 +419,12 @@ Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
   auto it = env.find(name);
   if (it != env.end())
     return it->second;
+  // None, and tuples of None and (), are held in no values at all.
+  bool local = instance->locals.count(name);
+  Type t = local ? instance->locals.lookup(name) : program.globalType(name);
+  if (storageTypes(t).empty())
+    return {};
   // A module-level variable read inside a function.
-  Type t = program.globalType(name);
   mlir::Type type = storageType(t);
   if (!type || !program.globalsReadByFunctions.contains(name))
     return {error(l, "internal error: no storage for '" + name + "'", type)};

@@ -427,6 +427,9 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
         value.getElements().size() != tuple->elts.size()) {
       fail(loc, "cannot unpack " + value.str() + " into " +
                     std::to_string(tuple->elts.size()) + " targets");
+      // The targets stay untyped; their uses are not reported again.
+      for (const ExprPtr &elt : tuple->elts)
+        assignTarget(*elt, Type::unknown(), loc);
       return;
     }
     for (size_t i = 0; i < tuple->elts.size(); ++i)
