@@ -1,0 +1,690 @@
+//===- MLIRGenExpressions.cpp - Values and expressions to MLIR ------------===//
+//
+// Python's arithmetic, comparisons and conversions, with its semantics made
+// explicit: floor division and modulo signs, ZeroDivisionError, shifts past
+// 63 bits, short-circuit evaluation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MLIRGenerator.h"
+
+#include "nmc/Sema/Builtins.h"
+#include "nmc/Support/RuntimeFunctions.h"
+
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+
+#include <cmath>
+
+using namespace nmc;
+using namespace nmc::ast;
+using namespace nmc::mlirgen;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+//===----------------------------------------------------------------------===//
+// Values
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::convert(mlir::Value v, const Type &from,
+                                   const Type &to, SourceLoc l) {
+  if (from == to || !v)
+    return v;
+  mlir::Location location = loc(l);
+  auto kindOf = [](const Type &t) { return t.getKind(); };
+  if (kindOf(to) == Type::Kind::Float) {
+    if (kindOf(from) == Type::Kind::Int)
+      return mlir::arith::SIToFPOp::create(builder, location,
+                                           builder.getF64Type(), v);
+    if (kindOf(from) == Type::Kind::Bool)
+      return mlir::arith::UIToFPOp::create(builder, location,
+                                           builder.getF64Type(), v);
+  }
+  if (kindOf(to) == Type::Kind::Int) {
+    if (kindOf(from) == Type::Kind::Bool)
+      return mlir::arith::ExtUIOp::create(builder, location,
+                                          builder.getI64Type(), v);
+    if (kindOf(from) == Type::Kind::Float)
+      return floatToInt(v, l);
+  }
+  if (kindOf(to) == Type::Kind::Bool && from.isNumeric())
+    return truthy(v, from, l);
+  if (v.getType() == storageType(to))
+    return v;
+  return error(
+      l, "internal error: cannot convert " + from.str() + " to " + to.str(),
+      storageType(to));
+}
+
+Values MLIRGenerator::convertValues(const Values &values, const Type &from,
+                                    const Type &to, SourceLoc l) {
+  if (!to.is(Type::Kind::Tuple))
+    return values.empty() ? Values() : Values{convert(values[0], from, to, l)};
+  // Element by element: (1, 2) becomes (1.0, 2) where a tuple variable
+  // unified an int with a float.
+  Values converted;
+  for (size_t i = 0; i < to.getElements().size(); ++i)
+    converted.append(convertValues(tupleElement(values, from, i),
+                                   from.getElements()[i], to.getElements()[i],
+                                   l));
+  return converted;
+}
+
+Values MLIRGenerator::tupleElement(const Values &values, const Type &tuple,
+                                   size_t index) {
+  size_t offset = 0;
+  for (size_t i = 0; i < index; ++i)
+    offset += storageTypes(tuple.getElements()[i]).size();
+  size_t count = storageTypes(tuple.getElements()[index]).size();
+  return Values(values.begin() + offset, values.begin() + offset + count);
+}
+
+mlir::Value MLIRGenerator::floatToInt(mlir::Value v, SourceLoc l) {
+  // Python raises where a float has no int64 value; fptosi would give
+  // poison.
+  mlir::Location location = loc(l);
+  using Pred = mlir::arith::CmpFPredicate;
+  auto cmp = [&](Pred pred, mlir::Value a, mlir::Value b) -> mlir::Value {
+    return mlir::arith::CmpFOp::create(builder, location, pred, a, b);
+  };
+  raiseIf(cmp(Pred::UNO, v, v), "ValueError",
+          "cannot convert float NaN to integer", l);
+  mlir::Value magnitude = mlir::math::AbsFOp::create(builder, location, v);
+  raiseIf(cmp(Pred::OEQ, magnitude, constFloat(INFINITY, location)),
+          "OverflowError", "cannot convert float infinity to integer", l);
+  // [-2^63, 2^63) converts; 2^63 and beyond do not fit int64.
+  raiseIf(mlir::arith::OrIOp::create(
+              builder, location,
+              cmp(Pred::OGE, v, constFloat(0x1p63, location)),
+              cmp(Pred::OLT, v, constFloat(-0x1p63, location))),
+          "OverflowError", "Python int too large to convert to C long", l);
+  return mlir::arith::FPToSIOp::create(builder, location, builder.getI64Type(),
+                                       v);
+}
+
+mlir::Value MLIRGenerator::truthy(mlir::Value v, const Type &t, SourceLoc l) {
+  mlir::Location location = loc(l);
+  switch (t.getKind()) {
+  case Type::Kind::Bool:
+    return v;
+  case Type::Kind::Int:
+    return mlir::arith::CmpIOp::create(builder, location,
+                                       mlir::arith::CmpIPredicate::ne, v,
+                                       constInt(0, location));
+  case Type::Kind::Float:
+    return mlir::arith::CmpFOp::create(builder, location,
+                                       mlir::arith::CmpFPredicate::UNE, v,
+                                       constFloat(0.0, location));
+  default:
+    return error(l, "the truth value of " + t.str() + " is not supported yet",
+                 builder.getI1Type());
+  }
+}
+
+mlir::Value MLIRGenerator::genAs(const Expr &expr, const Type &to) {
+  return convert(gen(expr), typeOf(expr), to, expr.getLoc());
+}
+
+Values MLIRGenerator::genValuesAs(const Expr &expr, const Type &to) {
+  return convertValues(genValues(expr), typeOf(expr), to, expr.getLoc());
+}
+
+Values MLIRGenerator::genValues(const Expr &expr) {
+  Type t = typeOf(expr);
+  if (!t.is(Type::Kind::Tuple)) {
+    mlir::Value v = gen(expr);
+    return v ? Values{v} : Values();
+  }
+  if (auto *literal = dyn_cast<Tuple>(&expr)) {
+    Values values;
+    for (const ExprPtr &elt : literal->elts)
+      values.append(genValues(*elt));
+    return values;
+  }
+  if (auto *name = dyn_cast<Name>(&expr))
+    return readVariable(name->id, name->getLoc());
+  if (auto *call = dyn_cast<Call>(&expr))
+    return callFunction(*call);
+  if (auto *attr = dyn_cast<Attribute>(&expr); attr && attr->attr == "shape") {
+    mlir::Location l = loc(attr->getLoc());
+    mlir::Value array = gen(*attr->value);
+    Values dims;
+    for (size_t d = 0; d < t.getElements().size(); ++d)
+      dims.push_back(
+          fromIndex(mlir::memref::DimOp::create(builder, l, array, d), l));
+    return dims;
+  }
+  if (auto *sub = dyn_cast<Subscript>(&expr)) {
+    Type container = typeOf(*sub->value);
+    return tupleElement(genValues(*sub->value), container,
+                        instance->tupleIndices.lookup(sub));
+  }
+  error(expr.getLoc(), "tuple values of this form are not supported yet");
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::gen(const Expr &expr) {
+  mlir::Location l = loc(expr.getLoc());
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+    return constInt(cast<IntLit>(expr).value, l);
+  case Expr::Kind::FloatLit:
+    return constFloat(cast<FloatLit>(expr).value, l);
+  case Expr::Kind::BoolLit:
+    return constBool(cast<BoolLit>(expr).value, l);
+  case Expr::Kind::StrLit: {
+    const std::string &text = cast<StrLit>(expr).value;
+    // The runtime prints C strings.
+    if (text.find('\0') != std::string::npos)
+      return error(expr.getLoc(),
+                   "strings containing NUL characters are not "
+                   "supported yet",
+                   mlir::LLVM::LLVMPointerType::get(&context));
+    return stringConstant(text, l);
+  }
+  case Expr::Kind::NoneLit:
+    return {};
+  case Expr::Kind::Name:
+    return genName(cast<Name>(expr));
+  case Expr::Kind::Attribute:
+    return genAttribute(cast<Attribute>(expr));
+  case Expr::Kind::Subscript:
+    return genSubscript(cast<Subscript>(expr));
+  case Expr::Kind::Call:
+    return genCall(cast<Call>(expr));
+  case Expr::Kind::BinOp: {
+    auto &bin = cast<BinOp>(expr);
+    mlir::Value lhs = gen(*bin.lhs);
+    mlir::Value rhs = gen(*bin.rhs);
+    return genBinary(bin.op, lhs, typeOf(*bin.lhs), rhs, typeOf(*bin.rhs),
+                     typeOf(bin), bin.getLoc());
+  }
+  case Expr::Kind::UnaryOp:
+    return genUnary(cast<UnaryOp>(expr));
+  case Expr::Kind::BoolOp:
+    return genBoolOp(cast<BoolOp>(expr));
+  case Expr::Kind::Compare:
+    return genCompare(cast<Compare>(expr));
+  case Expr::Kind::IfExp:
+    return genIfExp(cast<IfExp>(expr));
+  case Expr::Kind::List: {
+    Type listType = typeOf(expr);
+    llvm::SmallVector<mlir::Value> elements;
+    for (const ExprPtr &elt : cast<List>(expr).elts)
+      elements.push_back(genAs(*elt, listType.getElement()));
+    return mlir::nm::ListFromElementsOp::create(
+        builder, l, storageType(listType), elements);
+  }
+  case Expr::Kind::Slice:
+  case Expr::Kind::Tuple:
+    return error(expr.getLoc(), "this expression is not supported yet here");
+  }
+  return {};
+}
+
+mlir::Value MLIRGenerator::genName(const Name &name) {
+  Type t = typeOf(name);
+  if (!storageType(t))
+    return {}; // compile-time value, used through its type
+  // `__name__` is "__main__" unless the program binds the name itself.
+  if (name.id == "__name__" && !env.count(name.id) &&
+      !program.globalsReadByFunctions.contains(name.id))
+    return stringConstant("__main__", loc(name.getLoc()));
+  Values values = readVariable(name.id, name.getLoc());
+  return values.size() == 1 ? values[0] : mlir::Value();
+}
+
+mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
+  mlir::Location l = loc(attr.getLoc());
+  Type base = typeOf(*attr.value);
+  if (base.is(Type::Kind::Module)) {
+    if (auto c = sema::lookupModuleConstant(base.getName(), attr.attr))
+      return constFloat(*c, l);
+    return {}; // a function or communicator, used through its type
+  }
+  if (base.is(Type::Kind::Comm)) {
+    if (attr.attr == "rank")
+      return mlir::nm::RankOp::create(builder, l, builder.getI64Type(),
+                                      commWorld(l));
+    if (attr.attr == "size")
+      return mlir::nm::SizeOp::create(builder, l, builder.getI64Type(),
+                                      commWorld(l));
+    return {};
+  }
+  if (base.is(Type::Kind::Array)) {
+    mlir::Value array = gen(*attr.value);
+    if (attr.attr == "ndim")
+      return constInt(base.getRank(), l);
+    if (attr.attr == "size") {
+      mlir::Value size = constInt(1, l);
+      for (int d = 0; d < base.getRank(); ++d)
+        size = mlir::arith::MulIOp::create(
+            builder, l, size,
+            fromIndex(mlir::memref::DimOp::create(builder, l, array, d), l));
+      return size;
+    }
+  }
+  return error(attr.getLoc(),
+               "attribute '" + attr.attr + "' is not supported here yet");
+}
+
+mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
+                                      SourceLoc l) {
+  // Negative indices count from the end, as in NumPy.
+  mlir::Location location = loc(l);
+  mlir::Value size = fromIndex(
+      mlir::memref::DimOp::create(builder, location, array, 0), location);
+  mlir::Value negative = mlir::arith::CmpIOp::create(
+      builder, location, mlir::arith::CmpIPredicate::slt, index,
+      constInt(0, location));
+  mlir::Value wrapped = mlir::arith::SelectOp::create(
+      builder, location, negative,
+      mlir::arith::AddIOp::create(builder, location, index, size), index);
+  if (options.boundsCheck) {
+    mlir::Value outside = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::uge, wrapped, size);
+    callRuntimeErrorIf(
+        outside, "nmrt_index_error",
+        {index, constInt(0, location), size, constInt(l.line, location)},
+        location);
+  }
+  return toIndex(wrapped, location);
+}
+
+mlir::Value MLIRGenerator::genArrayIndex(const Subscript &sub,
+                                         mlir::Value &array) {
+  array = gen(*sub.value);
+  mlir::Value index = genAs(*sub.index, Type::integer());
+  return arrayIndex(array, index, sub.getLoc());
+}
+
+mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
+  mlir::Location l = loc(sub.getLoc());
+  Type container = typeOf(*sub.value);
+  if (container.is(Type::Kind::Tuple)) {
+    Values element = tupleElement(genValues(*sub.value), container,
+                                  instance->tupleIndices.lookup(&sub));
+    return element.empty() ? mlir::Value() : element[0];
+  }
+  if (container.is(Type::Kind::List)) {
+    mlir::Value list = gen(*sub.value);
+    return mlir::nm::ListGetOp::create(
+        builder, l, storageType(container.getElement()), list,
+        genAs(*sub.index, Type::integer()));
+  }
+  mlir::Value array;
+  mlir::Value index = genArrayIndex(sub, array);
+  return mlir::memref::LoadOp::create(builder, l, array, index);
+}
+
+mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
+                                     const Type &lhsType, mlir::Value rhs,
+                                     const Type &rhsType,
+                                     const Type &resultType, SourceLoc l) {
+  if (resultType.is(Type::Kind::Bool)) {
+    // bool & | ^ bool stays bool.
+    mlir::Location location = loc(l);
+    switch (op) {
+    case BinOpKind::BitAnd:
+      return mlir::arith::AndIOp::create(builder, location, lhs, rhs);
+    case BinOpKind::BitOr:
+      return mlir::arith::OrIOp::create(builder, location, lhs, rhs);
+    default:
+      return mlir::arith::XOrIOp::create(builder, location, lhs, rhs);
+    }
+  }
+  // Operands are computed in the result type, except that `/` divides
+  // ints as floats. A float to an int power is pow() of two floats, as in
+  // CPython.
+  Type operandType = resultType;
+  if (op == BinOpKind::Div)
+    operandType = Type::floating();
+  mlir::Value a = convert(lhs, lhsType, operandType, l);
+  mlir::Value b = convert(rhs, rhsType, operandType, l);
+  if (operandType.is(Type::Kind::Float))
+    return genFloatBinary(op, a, b, l);
+  return genIntBinary(op, a, b, l);
+}
+
+mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
+                                        mlir::Value b, SourceLoc l) {
+  mlir::Location location = loc(l);
+  auto checkDivisor = [&] {
+    // CPython 3.11's messages for // and %.
+    raiseIf(mlir::arith::CmpIOp::create(builder, location,
+                                        mlir::arith::CmpIPredicate::eq, b,
+                                        constInt(0, location)),
+            "ZeroDivisionError",
+            op == BinOpKind::Mod ? "integer modulo by zero"
+                                 : "integer division or modulo by zero",
+            l);
+  };
+  switch (op) {
+  case BinOpKind::Add:
+    return mlir::arith::AddIOp::create(builder, location, a, b);
+  case BinOpKind::Sub:
+    return mlir::arith::SubIOp::create(builder, location, a, b);
+  case BinOpKind::Mul:
+    return mlir::arith::MulIOp::create(builder, location, a, b);
+  case BinOpKind::FloorDiv: {
+    checkDivisor();
+    // INT64_MIN // -1 overflows the machine division: divide by 1 instead
+    // and negate, which wraps as int64 does.
+    mlir::Value minusOne = isMinusOne(b, location);
+    mlir::Value q = mlir::arith::FloorDivSIOp::create(
+        builder, location, a, safeDivisor(b, minusOne, location));
+    return mlir::arith::SelectOp::create(
+        builder, location, minusOne,
+        mlir::arith::SubIOp::create(builder, location, constInt(0, location),
+                                    a),
+        q);
+  }
+  case BinOpKind::Mod: {
+    checkDivisor();
+    // Python's remainder takes the sign of the divisor; x % -1 is 0, which
+    // the remainder by 1 gives without the machine's overflow.
+    mlir::Value r = mlir::arith::RemSIOp::create(
+        builder, location, a,
+        safeDivisor(b, isMinusOne(b, location), location));
+    mlir::Value signsDiffer = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::slt,
+        mlir::arith::XOrIOp::create(builder, location, r, b),
+        constInt(0, location));
+    mlir::Value nonzero = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::ne, r,
+        constInt(0, location));
+    mlir::Value adjust =
+        mlir::arith::AndIOp::create(builder, location, signsDiffer, nonzero);
+    return mlir::arith::SelectOp::create(
+        builder, location, adjust,
+        mlir::arith::AddIOp::create(builder, location, r, b), r);
+  }
+  case BinOpKind::Pow:
+    return mlir::math::IPowIOp::create(builder, location, a, b);
+  case BinOpKind::LShift:
+  case BinOpKind::RShift: {
+    raiseIf(mlir::arith::CmpIOp::create(builder, location,
+                                        mlir::arith::CmpIPredicate::slt, b,
+                                        constInt(0, location)),
+            "ValueError", "negative shift count", l);
+    // Shifting by 64 or more: right gives the sign, left wraps to 0.
+    if (op == BinOpKind::RShift)
+      return mlir::arith::ShRSIOp::create(
+          builder, location, a,
+          mlir::arith::MinSIOp::create(builder, location, b,
+                                       constInt(63, location)));
+    mlir::Value tooFar = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::sgt, b,
+        constInt(63, location));
+    return mlir::arith::SelectOp::create(
+        builder, location, tooFar, constInt(0, location),
+        mlir::arith::ShLIOp::create(builder, location, a, b));
+  }
+  case BinOpKind::BitAnd:
+    return mlir::arith::AndIOp::create(builder, location, a, b);
+  case BinOpKind::BitOr:
+    return mlir::arith::OrIOp::create(builder, location, a, b);
+  case BinOpKind::BitXor:
+    return mlir::arith::XOrIOp::create(builder, location, a, b);
+  case BinOpKind::Div:
+  case BinOpKind::MatMul:
+    break;
+  }
+  return error(l, "internal error: bad integer operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::isMinusOne(mlir::Value b, mlir::Location l) {
+  return mlir::arith::CmpIOp::create(builder, l, mlir::arith::CmpIPredicate::eq,
+                                     b, constInt(-1, l));
+}
+
+mlir::Value MLIRGenerator::safeDivisor(mlir::Value b, mlir::Value minusOne,
+                                       mlir::Location l) {
+  return mlir::arith::SelectOp::create(builder, l, minusOne, constInt(1, l), b);
+}
+
+mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
+                                          mlir::Value b, SourceLoc l) {
+  mlir::Location location = loc(l);
+  auto fm = fastmath();
+  auto checkDivisor = [&](llvm::StringRef message) {
+    raiseIf(mlir::arith::CmpFOp::create(builder, location,
+                                        mlir::arith::CmpFPredicate::OEQ, b,
+                                        constFloat(0.0, location)),
+            "ZeroDivisionError", message, l);
+  };
+  // CPython's float_divmod, signed zeros included: the remainder takes the
+  // divisor's sign and the quotient is rounded to the nearest integer.
+  auto pythonDivmod = [&](mlir::Value &floorDiv) {
+    auto cmp = [&](mlir::arith::CmpFPredicate pred, mlir::Value x,
+                   mlir::Value y) -> mlir::Value {
+      return mlir::arith::CmpFOp::create(builder, location, pred, x, y);
+    };
+    auto select = [&](mlir::Value c, mlir::Value x, mlir::Value y) {
+      return mlir::arith::SelectOp::create(builder, location, c, x, y)
+          .getResult();
+    };
+    using Pred = mlir::arith::CmpFPredicate;
+    mlir::Value zero = constFloat(0.0, location);
+    mlir::Value one = constFloat(1.0, location);
+    mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
+    mlir::Value div = mlir::arith::DivFOp::create(
+        builder, location,
+        mlir::arith::SubFOp::create(builder, location, a, mod, fm), b, fm);
+    mlir::Value modIsZero = cmp(Pred::OEQ, mod, zero);
+    mlir::Value adjust = mlir::arith::AndIOp::create(
+        builder, location,
+        mlir::arith::XOrIOp::create(builder, location, cmp(Pred::OLT, b, zero),
+                                    cmp(Pred::OLT, mod, zero)),
+        cmp(Pred::UNE, mod, zero));
+    div = select(adjust,
+                 mlir::arith::SubFOp::create(builder, location, div, one, fm),
+                 div);
+    mod =
+        select(adjust,
+               mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
+    mod =
+        select(modIsZero,
+               mlir::math::CopySignOp::create(builder, location, zero, b), mod);
+    mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
+    mlir::Value roundUp =
+        cmp(Pred::OGT,
+            mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
+            constFloat(0.5, location));
+    rounded =
+        select(roundUp,
+               mlir::arith::AddFOp::create(builder, location, rounded, one, fm),
+               rounded);
+    mlir::Value quotient =
+        mlir::arith::DivFOp::create(builder, location, a, b, fm);
+    floorDiv = select(
+        cmp(Pred::OEQ, div, zero),
+        mlir::math::CopySignOp::create(builder, location, zero, quotient),
+        rounded);
+    return mod;
+  };
+  switch (op) {
+  case BinOpKind::Add:
+    return mlir::arith::AddFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Sub:
+    return mlir::arith::SubFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Mul:
+    return mlir::arith::MulFOp::create(builder, location, a, b, fm);
+  case BinOpKind::Div:
+    checkDivisor("float division by zero");
+    return mlir::arith::DivFOp::create(builder, location, a, b, fm);
+  case BinOpKind::FloorDiv: {
+    checkDivisor("float floor division by zero");
+    mlir::Value floorDiv;
+    pythonDivmod(floorDiv);
+    return floorDiv;
+  }
+  case BinOpKind::Mod: {
+    checkDivisor("float modulo");
+    mlir::Value floorDiv;
+    return pythonDivmod(floorDiv);
+  }
+  case BinOpKind::Pow:
+    return mlir::math::PowFOp::create(builder, location, a, b, fm);
+  default:
+    break;
+  }
+  return error(l, "internal error: bad float operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::genUnary(const UnaryOp &un) {
+  mlir::Location l = loc(un.getLoc());
+  Type operandType = typeOf(*un.operand);
+  Type resultType = typeOf(un);
+  mlir::Value v = gen(*un.operand);
+  switch (un.op) {
+  case UnaryOpKind::Not:
+    return mlir::arith::XOrIOp::create(
+        builder, l, truthy(v, operandType, un.getLoc()), constBool(true, l));
+  case UnaryOpKind::Pos:
+    return convert(v, operandType, resultType, un.getLoc());
+  case UnaryOpKind::Neg:
+    v = convert(v, operandType, resultType, un.getLoc());
+    if (resultType.is(Type::Kind::Float))
+      return mlir::arith::NegFOp::create(builder, l, v, fastmath());
+    return mlir::arith::SubIOp::create(builder, l, constInt(0, l), v);
+  case UnaryOpKind::Invert:
+    v = convert(v, operandType, Type::integer(), un.getLoc());
+    return mlir::arith::XOrIOp::create(builder, l, v, constInt(-1, l));
+  }
+  return {};
+}
+
+/// The arith predicates of a Python comparison, for floats and for ints.
+/// Comparisons with NaN are false, except !=.
+static std::optional<
+    std::pair<mlir::arith::CmpFPredicate, mlir::arith::CmpIPredicate>>
+comparePredicates(CmpOpKind op) {
+  using F = mlir::arith::CmpFPredicate;
+  using I = mlir::arith::CmpIPredicate;
+  switch (op) {
+  case CmpOpKind::Eq:
+    return {{F::OEQ, I::eq}};
+  case CmpOpKind::NotEq:
+    return {{F::UNE, I::ne}};
+  case CmpOpKind::Lt:
+    return {{F::OLT, I::slt}};
+  case CmpOpKind::LtE:
+    return {{F::OLE, I::sle}};
+  case CmpOpKind::Gt:
+    return {{F::OGT, I::sgt}};
+  case CmpOpKind::GtE:
+    return {{F::OGE, I::sge}};
+  default:
+    return std::nullopt;
+  }
+}
+
+mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
+                                        const Type &lhsType, mlir::Value rhs,
+                                        const Type &rhsType, SourceLoc l) {
+  auto predicates = comparePredicates(op);
+  if (!predicates)
+    return error(l, "comparison not supported yet", builder.getI1Type());
+  mlir::Location location = loc(l);
+  Type common = sema::promoteNumeric(lhsType, rhsType);
+  mlir::Value a = convert(lhs, lhsType, common, l);
+  mlir::Value b = convert(rhs, rhsType, common, l);
+  if (common.is(Type::Kind::Float))
+    return mlir::arith::CmpFOp::create(builder, location, predicates->first, a,
+                                       b);
+  return mlir::arith::CmpIOp::create(builder, location, predicates->second, a,
+                                     b);
+}
+
+mlir::Value MLIRGenerator::genShortCircuit(
+    mlir::Value cond, bool shortCircuitWhen, mlir::Value early,
+    llvm::function_ref<mlir::Value()> genRest, SourceLoc l) {
+  mlir::Location location = loc(l);
+  mlir::Block *rest = createBlock();
+  mlir::Block *merge = createBlock();
+  mlir::Value result = merge->addArgument(early.getType(), location);
+  if (shortCircuitWhen)
+    mlir::cf::CondBranchOp::create(builder, location, cond, merge,
+                                   mlir::ValueRange{early}, rest,
+                                   mlir::ValueRange{});
+  else
+    mlir::cf::CondBranchOp::create(builder, location, cond, rest,
+                                   mlir::ValueRange{}, merge,
+                                   mlir::ValueRange{early});
+  builder.setInsertionPointToEnd(rest);
+  mlir::Value late = genRest();
+  mlir::cf::BranchOp::create(builder, location, merge, mlir::ValueRange{late});
+  builder.setInsertionPointToEnd(merge);
+  return result;
+}
+
+mlir::Value MLIRGenerator::genCompare(const Compare &cmp) {
+  auto constant = instance->constantConditions.find(&cmp);
+  if (constant != instance->constantConditions.end())
+    return constBool(constant->second, loc(cmp.getLoc()));
+  // a < b < c is (a < b) and (b < c), with b evaluated once.
+  std::function<mlir::Value(mlir::Value, const Type &, size_t)> chain =
+      [&](mlir::Value lhs, const Type &lhsType, size_t i) -> mlir::Value {
+    const Expr &right = *cmp.comparators[i];
+    mlir::Value rhs = gen(right);
+    Type rhsType = typeOf(right);
+    mlir::Value result =
+        genCompareOp(cmp.ops[i], lhs, lhsType, rhs, rhsType, cmp.getLoc());
+    if (i + 1 == cmp.ops.size())
+      return result;
+    return genShortCircuit(
+        result, false, result, [&] { return chain(rhs, rhsType, i + 1); },
+        cmp.getLoc());
+  };
+  return chain(gen(*cmp.left), typeOf(*cmp.left), 0);
+}
+
+mlir::Value MLIRGenerator::genBoolOp(const BoolOp &boolOp) {
+  Type resultType = typeOf(boolOp);
+  bool isOr = boolOp.op == BoolOpKind::Or;
+  std::function<mlir::Value(size_t)> chain = [&](size_t i) -> mlir::Value {
+    const Expr &operand = *boolOp.values[i];
+    mlir::Value v = gen(operand);
+    mlir::Value asResult =
+        convert(v, typeOf(operand), resultType, operand.getLoc());
+    if (i + 1 == boolOp.values.size())
+      return asResult;
+    mlir::Value cond = truthy(v, typeOf(operand), operand.getLoc());
+    // `a or b` is a when a is true; `a and b` is a when a is false.
+    return genShortCircuit(
+        cond, isOr, asResult, [&] { return chain(i + 1); }, operand.getLoc());
+  };
+  return chain(0);
+}
+
+mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
+  mlir::Location l = loc(ifExp.getLoc());
+  Type resultType = typeOf(ifExp);
+  mlir::Value cond =
+      truthy(gen(*ifExp.test), typeOf(*ifExp.test), ifExp.getLoc());
+  mlir::Block *thenBlock = createBlock();
+  mlir::Block *elseBlock = createBlock();
+  mlir::Block *merge = createBlock();
+  // None has no value to merge; the branches still run for their effects.
+  Values result;
+  for (mlir::Type type : storageTypes(resultType))
+    result.push_back(merge->addArgument(type, l));
+  mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  builder.setInsertionPointToEnd(thenBlock);
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             genValuesAs(*ifExp.body, resultType));
+  builder.setInsertionPointToEnd(elseBlock);
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             genValuesAs(*ifExp.orelse, resultType));
+  builder.setInsertionPointToEnd(merge);
+  return result.empty() ? mlir::Value() : result[0];
+}

@@ -1,0 +1,228 @@
+//===- MLIRGenerator.h - The state of MLIR generation ----------*- C++ -*-===//
+//
+// Private to lib/MLIRGen: the generator class, whose member functions live
+// in MLIRGen.cpp (module, functions, statements), MLIRGenExpressions.cpp
+// (values and expressions) and MLIRGenCalls.cpp (calls and builtins).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NMC_LIB_MLIRGEN_MLIRGENERATOR_H
+#define NMC_LIB_MLIRGEN_MLIRGENERATOR_H
+
+#include "nmc/MLIRGen/MLIRGen.h"
+
+#include "nm/IR/NMOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+#include "llvm/ADT/StringMap.h"
+
+namespace nmc::mlirgen {
+
+using namespace ast;
+using sema::FunctionInstance;
+using sema::Type;
+
+/// The SSA values of one Python value: one for most types, one per element
+/// for a tuple, none for None.
+using Values = llvm::SmallVector<mlir::Value, 1>;
+
+/// Branch targets of the innermost loop.
+struct LoopTargets {
+  mlir::Block *continueBlock;
+  mlir::Block *breakBlock;
+};
+
+class MLIRGenerator {
+public:
+  MLIRGenerator(mlir::MLIRContext &context, const sema::Program &program,
+                DiagnosticEngine &diags, const MLIRGenOptions &options)
+      : context(context), builder(&context), program(program), diags(diags),
+        options(options) {}
+
+  mlir::OwningOpRef<mlir::ModuleOp> run();
+
+private:
+  // Types and locations.
+  mlir::Location loc(SourceLoc l) {
+    return mlir::FileLineColLoc::get(&context, diags.getFilename(), l.line,
+                                     l.col);
+  }
+  /// The MLIR type holding a value of `t`; null for types held in several
+  /// values (tuples) or none (None, compile-time values).
+  mlir::Type storageType(const Type &t);
+  /// The MLIR types holding a value of `t`: one for scalars, strings, lists
+  /// and arrays, one per element for tuples (flattened), none for None.
+  llvm::SmallVector<mlir::Type> storageTypes(const Type &t);
+  mlir::MemRefType arrayType(const Type &t);
+
+  // Functions and variables.
+  void declareGlobals();
+  void generateInstance(const FunctionInstance &instance);
+  std::string globalSymbol(llvm::StringRef name) {
+    return ("__nmc_global_" + name).str();
+  }
+  Values readVariable(const std::string &name, SourceLoc l);
+  void writeVariable(const std::string &name, Values values, SourceLoc l);
+
+  // Control flow.
+  /// A block whose arguments are the instance's variables.
+  mlir::Block *createJoinBlock();
+  llvm::SmallVector<mlir::Value> variableValues();
+  /// Continues in `block`, reading the variables from its arguments.
+  void enterJoinBlock(mlir::Block *block);
+  void branchTo(mlir::Location l, mlir::Block *block);
+  /// After a terminator: later statements go into a fresh unreachable block.
+  void startUnreachableBlock();
+  mlir::Block *createBlock() {
+    mlir::Block *block = new mlir::Block();
+    region->push_back(block);
+    return block;
+  }
+  /// Calls nmrt_raise(excName, message, line) when `condition` holds.
+  void raiseIf(mlir::Value condition, llvm::StringRef excName,
+               llvm::StringRef message, SourceLoc l);
+  /// Calls the raising runtime function `callee` when `condition` holds.
+  void callRuntimeErrorIf(mlir::Value condition, llvm::StringRef callee,
+                          mlir::ValueRange args, mlir::Location l);
+
+  // Statements.
+  void genBody(const StmtList &body);
+  void genStmt(const Stmt &stmt);
+  void genAssign(const Assign &assign);
+  void genAssignTarget(const Expr &target, const Values &values,
+                       const Type &valueType, SourceLoc l);
+  void genAugAssign(const AugAssign &aug);
+  void genIf(const If &ifStmt);
+  void genWhile(const While &whileStmt);
+  void genFor(const For &forStmt);
+  void genReturn(const Return &ret);
+  void genAssert(const Assert &assertStmt);
+  /// A loop running `tripCount` (unsigned) times, calling
+  /// `genElement(k)` for k = 0, 1, ... at the top of each iteration.
+  void genCountedLoop(const For &forStmt, mlir::Value tripCount,
+                      llvm::function_ref<void(mlir::Value)> genElement);
+  /// What every loop shares once its header has computed `more`: the body
+  /// (starting with `atBodyStart`, ending at `continueBlock`, which
+  /// `continue` also reaches), the else clause, and the exit.
+  void genLoopBranches(mlir::Value more, mlir::Block *continueBlock,
+                       mlir::Block *exit, const StmtList &body,
+                       const StmtList &orelse,
+                       llvm::function_ref<void()> atBodyStart,
+                       mlir::Location l);
+  /// The number of elements of range(start, stop, step).
+  mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
+                          bool stepIsPositiveConstant, mlir::Location l);
+
+  // Expressions.
+  Type typeOf(const Expr &e) const { return instance->typeOf(&e); }
+  mlir::Value gen(const Expr &expr);
+  /// gen() converted to `to`.
+  mlir::Value genAs(const Expr &expr, const Type &to);
+  /// Every value of an expression: several for a tuple, none for None.
+  Values genValues(const Expr &expr);
+  Values genValuesAs(const Expr &expr, const Type &to);
+  /// The values of element `index` of a tuple held in `values`.
+  Values tupleElement(const Values &values, const Type &tuple, size_t index);
+  Values callFunction(const Call &call);
+  void printValues(mlir::Location l, const Values &values, const Type &t,
+                   SourceLoc at);
+  mlir::Value genName(const Name &name);
+  mlir::Value genAttribute(const Attribute &attr);
+  mlir::Value genSubscript(const Subscript &sub);
+  mlir::Value genCall(const Call &call);
+  mlir::Value genBuiltinCall(const Call &call, const std::string &name);
+  mlir::Value genMathCall(const Call &call, const std::string &name);
+  mlir::Value genCommCall(const Call &call, const std::string &name);
+  mlir::Value genArrayConstructor(const Call &call, const std::string &name);
+  void genPrint(const Call &call);
+  mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,
+                        mlir::Value rhs, const Type &rhsType,
+                        const Type &resultType, SourceLoc l);
+  mlir::Value genIntBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
+                           SourceLoc l);
+  mlir::Value genFloatBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
+                             SourceLoc l);
+  mlir::Value isMinusOne(mlir::Value b, mlir::Location l);
+  /// `b`, or 1 where `minusOne` holds.
+  mlir::Value safeDivisor(mlir::Value b, mlir::Value minusOne,
+                          mlir::Location l);
+  mlir::Value genUnary(const UnaryOp &un);
+  mlir::Value genCompareOp(CmpOpKind op, mlir::Value lhs, const Type &lhsType,
+                           mlir::Value rhs, const Type &rhsType, SourceLoc l);
+  mlir::Value genCompare(const Compare &cmp);
+  mlir::Value genBoolOp(const BoolOp &boolOp);
+  mlir::Value genIfExp(const IfExp &ifExp);
+  /// Evaluates `cond`; if `shortCircuitWhen` equals it the result is
+  /// `early`, otherwise genRest(). Used by and/or and chained comparisons.
+  mlir::Value genShortCircuit(mlir::Value cond, bool shortCircuitWhen,
+                              mlir::Value early,
+                              llvm::function_ref<mlir::Value()> genRest,
+                              SourceLoc l);
+  mlir::Value genArrayIndex(const Subscript &sub, mlir::Value &array);
+  mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
+
+  // Values.
+  mlir::Value convert(mlir::Value v, const Type &from, const Type &to,
+                      SourceLoc l);
+  Values convertValues(const Values &values, const Type &from, const Type &to,
+                       SourceLoc l);
+  mlir::Value truthy(mlir::Value v, const Type &t, SourceLoc l);
+  /// int(x) of a float, raising Python's errors for NaN, inf and overflow.
+  mlir::Value floatToInt(mlir::Value v, SourceLoc l);
+  mlir::Value constInt(int64_t v, mlir::Location l) {
+    return mlir::arith::ConstantIntOp::create(builder, l, builder.getI64Type(),
+                                              v);
+  }
+  mlir::Value constBool(bool v, mlir::Location l) {
+    return mlir::arith::ConstantIntOp::create(builder, l, builder.getI1Type(),
+                                              v);
+  }
+  mlir::Value constFloat(double v, mlir::Location l) {
+    return mlir::arith::ConstantFloatOp::create(
+        builder, l, builder.getF64Type(), llvm::APFloat(v));
+  }
+  mlir::Value toIndex(mlir::Value v, mlir::Location l) {
+    return mlir::arith::IndexCastOp::create(builder, l, builder.getIndexType(),
+                                            v);
+  }
+  mlir::Value fromIndex(mlir::Value v, mlir::Location l) {
+    return mlir::arith::IndexCastOp::create(builder, l, builder.getI64Type(),
+                                            v);
+  }
+  mlir::Value stringConstant(llvm::StringRef text, mlir::Location l);
+  mlir::Value commWorld(mlir::Location l) {
+    return mlir::nm::CommWorldOp::create(builder, l,
+                                         mlir::nm::CommType::get(&context));
+  }
+  mlir::arith::FastMathFlagsAttr fastmath() {
+    return mlir::arith::FastMathFlagsAttr::get(
+        &context, instance->fastmath ? mlir::arith::FastMathFlags::fast
+                                     : mlir::arith::FastMathFlags::none);
+  }
+  /// Reports an error and gives a placeholder value so generation goes on.
+  mlir::Value error(SourceLoc l, const std::string &message,
+                    mlir::Type type = {});
+
+  mlir::MLIRContext &context;
+  mlir::OpBuilder builder;
+  const sema::Program &program;
+  DiagnosticEngine &diags;
+  const MLIRGenOptions &options;
+  mlir::ModuleOp module;
+  llvm::StringMap<std::string> stringSymbols;
+
+  // State of the instance being generated.
+  const FunctionInstance *instance = nullptr;
+  mlir::Region *region = nullptr;
+  std::vector<std::string> variables;
+  llvm::StringMap<Values> env;
+  std::vector<LoopTargets> loops;
+  bool hadError = false;
+};
+
+} // namespace nmc::mlirgen
+
+#endif // NMC_LIB_MLIRGEN_MLIRGENERATOR_H
