@@ -361,6 +361,11 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
     return;
   }
   if (auto *sub = dyn_cast<Subscript>(&target)) {
+    if (auto *slice = dyn_cast<Slice>(sub->index.get())) {
+      mlir::Value view = genSliceView(gen(*sub->value), *slice);
+      assignToView(view, values[0], valueType, l);
+      return;
+    }
     mlir::Value array;
     mlir::Value index = genArrayIndex(*sub, array);
     Type element = typeOf(*sub->value).getElement();

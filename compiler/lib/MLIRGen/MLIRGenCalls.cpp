@@ -12,7 +12,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 
 #include <cmath>
 
@@ -185,15 +184,9 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
                                                      mlir::ValueRange{n});
   if (name != "numpy.empty") {
     mlir::Value fill = constFloat(name == "numpy.ones" ? 1.0 : 0.0, l);
-    auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
-    auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
-    mlir::scf::ForOp::create(builder, l, zero, n, one, mlir::ValueRange{},
-                             [&](mlir::OpBuilder &b, mlir::Location bl,
-                                 mlir::Value i, mlir::ValueRange) {
-                               mlir::memref::StoreOp::create(
-                                   b, bl, fill, buffer, mlir::ValueRange{i});
-                               mlir::scf::YieldOp::create(b, bl);
-                             });
+    genIndexLoop(n, l, [&](mlir::OpBuilder &b, mlir::Value i) {
+      mlir::memref::StoreOp::create(b, l, fill, buffer, mlir::ValueRange{i});
+    });
   }
   return mlir::memref::CastOp::create(
       builder, l, arrayType(Type::array(Type::floating(), 1)), buffer);

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 
 #include <cmath>
@@ -306,6 +307,118 @@ mlir::Value MLIRGenerator::genArrayIndex(const Subscript &sub,
   return arrayIndex(array, index, sub.getLoc());
 }
 
+mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
+  mlir::Location l = loc(slice.getLoc());
+  using Pred = mlir::arith::CmpIPredicate;
+  auto cmp = [&](Pred pred, mlir::Value a, mlir::Value b) -> mlir::Value {
+    return mlir::arith::CmpIOp::create(builder, l, pred, a, b);
+  };
+  auto select = [&](mlir::Value c, mlir::Value a, mlir::Value b) {
+    return mlir::arith::SelectOp::create(builder, l, c, a, b).getResult();
+  };
+  auto add = [&](mlir::Value a, mlir::Value b) -> mlir::Value {
+    return mlir::arith::AddIOp::create(builder, l, a, b);
+  };
+  auto sub = [&](mlir::Value a, mlir::Value b) -> mlir::Value {
+    return mlir::arith::SubIOp::create(builder, l, a, b);
+  };
+  // A part that is absent or None takes its default.
+  auto part = [&](const ExprPtr &e) -> mlir::Value {
+    if (!e || typeOf(*e).is(Type::Kind::None))
+      return {};
+    return genAs(*e, Type::integer());
+  };
+  mlir::Value zero = constInt(0, l), one = constInt(1, l);
+  mlir::Value n = fromIndex(mlir::memref::DimOp::create(builder, l, array, 0), l);
+  mlir::Value lower = part(slice.lower), upper = part(slice.upper);
+  mlir::Value step = part(slice.step);
+  if (step)
+    raiseIf(cmp(Pred::eq, step, zero), "ValueError",
+            "slice step cannot be zero", slice.getLoc());
+  else
+    step = one;
+  // CPython's PySlice_AdjustIndices.
+  mlir::Value backwards = cmp(Pred::slt, step, zero);
+  mlir::Value minusOne = constInt(-1, l);
+  auto clamp = [&](mlir::Value x) {
+    mlir::Value wrapped = add(x, n);
+    mlir::Value low = select(backwards, minusOne, zero);
+    mlir::Value high = select(backwards, sub(n, one), n);
+    mlir::Value fromEnd =
+        select(cmp(Pred::slt, wrapped, zero), low, wrapped);
+    return select(cmp(Pred::slt, x, zero), fromEnd,
+                  select(cmp(Pred::sge, x, n), high, x));
+  };
+  mlir::Value start =
+      lower ? clamp(lower) : select(backwards, sub(n, one), zero);
+  mlir::Value stop = upper ? clamp(upper) : select(backwards, minusOne, n);
+  auto count = [&](mlir::Value from, mlir::Value to, mlir::Value stride) {
+    // (to - from - 1) / stride + 1 elements when from < to, else none.
+    mlir::Value span = sub(sub(to, from), one);
+    return select(cmp(Pred::slt, from, to),
+                  add(mlir::arith::DivSIOp::create(builder, l, span, stride),
+                      one),
+                  zero);
+  };
+  mlir::Value length = select(backwards, count(stop, start, sub(zero, step)),
+                              count(start, stop, step));
+  auto viewType = arrayType(Type::array(Type::floating(), 1));
+  return mlir::memref::SubViewOp::create(
+      builder, l, viewType, array,
+      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(start, l)},
+      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(length, l)},
+      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(step, l)});
+}
+
+void MLIRGenerator::genIndexLoop(
+    mlir::Value n, mlir::Location l,
+    llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body) {
+  auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
+  auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
+  mlir::scf::ForOp::create(
+      builder, l, zero, n, one, mlir::ValueRange{},
+      [&](mlir::OpBuilder &b, mlir::Location bl, mlir::Value i,
+          mlir::ValueRange) {
+        body(b, i);
+        mlir::scf::YieldOp::create(b, bl);
+      });
+}
+
+void MLIRGenerator::assignToView(mlir::Value view, mlir::Value value,
+                                 const Type &valueType, SourceLoc l) {
+  mlir::Location location = loc(l);
+  mlir::Value n = mlir::memref::DimOp::create(builder, location, view, 0);
+  if (!valueType.is(Type::Kind::Array)) {
+    mlir::Value fill = convert(value, valueType, Type::floating(), l);
+    genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
+      mlir::memref::StoreOp::create(b, location, fill, view,
+                                    mlir::ValueRange{i});
+    });
+    return;
+  }
+  mlir::Value m = mlir::memref::DimOp::create(builder, location, value, 0);
+  raiseIf(mlir::arith::CmpIOp::create(builder, location,
+                                      mlir::arith::CmpIPredicate::ne, m, n),
+          "ValueError",
+          "could not broadcast input array into the shape of the slice", l);
+  auto bufferType = mlir::MemRefType::get({mlir::ShapedType::kDynamic},
+                                          builder.getF64Type());
+  mlir::Value temporary = mlir::memref::AllocOp::create(
+      builder, location, bufferType, mlir::ValueRange{n});
+  genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
+    mlir::Value x = mlir::memref::LoadOp::create(b, location, value,
+                                                 mlir::ValueRange{i});
+    mlir::memref::StoreOp::create(b, location, x, temporary,
+                                  mlir::ValueRange{i});
+  });
+  genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
+    mlir::Value x = mlir::memref::LoadOp::create(b, location, temporary,
+                                                 mlir::ValueRange{i});
+    mlir::memref::StoreOp::create(b, location, x, view, mlir::ValueRange{i});
+  });
+  mlir::memref::DeallocOp::create(builder, location, temporary);
+}
+
 mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
   mlir::Location l = loc(sub.getLoc());
   Type container = typeOf(*sub.value);
@@ -314,6 +427,8 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
                                   instance->tupleIndices.lookup(&sub));
     return element.empty() ? mlir::Value() : element[0];
   }
+  if (auto *slice = dyn_cast<Slice>(sub.index.get()))
+    return genSliceView(gen(*sub.value), *slice);
   if (container.is(Type::Kind::List)) {
     mlir::Value list = gen(*sub.value);
     return mlir::nm::ListGetOp::create(

@@ -162,6 +162,17 @@ private:
                               llvm::function_ref<mlir::Value()> genRest,
                               SourceLoc l);
   mlir::Value genArrayIndex(const Subscript &sub, mlir::Value &array);
+  /// `array[lo:hi:step]` as a view of the same data, with Python's clamping
+  /// of the bounds and ValueError for a zero step.
+  mlir::Value genSliceView(mlir::Value array, const Slice &slice);
+  /// `view[:] = value`: a number fills the view, an array of the same
+  /// length is copied into it (through a temporary, as NumPy does, so
+  /// overlapping views copy correctly).
+  void assignToView(mlir::Value view, mlir::Value value, const Type &valueType,
+                    SourceLoc l);
+  /// Runs `body(i)` for i in [0, n) with an scf.for.
+  void genIndexLoop(mlir::Value n, mlir::Location l,
+                    llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body);
   mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
 
   // Values.

@@ -4,6 +4,7 @@
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Pipeline/Pipeline.h"
 
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
@@ -49,7 +50,10 @@ LogicalResult nmc::lowerToLLVMDialect(ModuleOp module, bool debugInfo) {
     pm.addPass(createConvertMathToFuncs());
     // floordivsi, ceildivsi and the like have no direct LLVM lowering.
     pm.addPass(arith::createArithExpandOpsPass());
+    // Views (subview) become offset/size/stride arithmetic in affine.apply,
+    // which lower-affine turns into arith.
     pm.addPass(memref::createExpandStridedMetadataPass());
+    pm.addPass(createLowerAffinePass());
     pm.addPass(createConvertNMCToLLVM());
     pm.addPass(createReconcileUnrealizedCastsPass());
     pm.addPass(createCanonicalizerPass());

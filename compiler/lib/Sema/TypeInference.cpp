@@ -448,6 +448,15 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
         fail(loc, "cannot store " + value.str() + " into " + container.str());
       return;
     }
+    // `a[lo:hi] = x` fills the view with a number or copies a 1-d array.
+    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+        index.is(Type::Kind::Slice)) {
+      bool array = value.is(Type::Kind::Array) && value.getRank() == 1;
+      if (!value.isNumeric() && !array)
+        fail(loc, "cannot assign " + value.str() + " to a slice of " +
+                      container.str());
+      return;
+    }
     fail(target.getLoc(), "assignment to " + container.str() +
                               " subscripted by " + index.str() +
                               " is not supported");
@@ -654,8 +663,20 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
     return visitAttribute(cast<Attribute>(expr));
   case Expr::Kind::Subscript:
     return visitSubscript(cast<Subscript>(expr));
-  case Expr::Kind::Slice:
-    return fail(expr.getLoc(), "slices are not supported yet");
+  case Expr::Kind::Slice: {
+    // Each part is an int, or absent (None).
+    auto &slice = cast<Slice>(expr);
+    for (const ExprPtr *part : {&slice.lower, &slice.upper, &slice.step}) {
+      if (!*part)
+        continue;
+      Type t = visit(**part);
+      if (!t.isUnknown() && !t.is(Type::Kind::Int) &&
+          !t.is(Type::Kind::Bool) && !t.is(Type::Kind::None))
+        return fail((*part)->getLoc(),
+                    "slice indices must be integers or None, not " + t.str());
+    }
+    return Type::slice();
+  }
   case Expr::Kind::Call:
     return visitCall(cast<Call>(expr));
   case Expr::Kind::BinOp:
@@ -753,6 +774,10 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
   if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
       index.is(Type::Kind::Int))
     return container.getElement();
+  // A slice of an array is a view of the same data.
+  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+      index.is(Type::Kind::Slice))
+    return container;
   if (container.is(Type::Kind::List) && intIndex)
     return container.getElement();
   if (container.is(Type::Kind::Tuple) && intIndex) {

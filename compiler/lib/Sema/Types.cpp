@@ -119,6 +119,8 @@ std::string Type::str() const {
     return "communicator";
   case Kind::ReduceOp:
     return "reduction operator " + name;
+  case Kind::Slice:
+    return "slice";
   }
   return "unknown";
 }

@@ -41,6 +41,7 @@ public:
     Function, // a user `def`
     Comm,     // an MPI communicator
     ReduceOp, // `MPI.SUM`, ...
+    Slice,    // `lo:hi:step` inside a subscript
   };
 
   Type() = default;
@@ -59,6 +60,7 @@ public:
   static Type function(const ast::FunctionDef *def);
   static Type comm() { return Type(Kind::Comm); }
   static Type reduceOp(std::string name);
+  static Type slice() { return Type(Kind::Slice); }
 
   Kind getKind() const { return kind; }
   bool is(Kind k) const { return kind == k; }
