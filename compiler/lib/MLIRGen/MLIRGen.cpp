@@ -21,11 +21,7 @@
 #include "mlir/IR/Verifier.h"
 
 using namespace nmc;
-using namespace nmc::ast;
 using namespace nmc::mlirgen;
-using llvm::cast;
-using llvm::dyn_cast;
-using llvm::isa;
 
 //===----------------------------------------------------------------------===//
 // Types

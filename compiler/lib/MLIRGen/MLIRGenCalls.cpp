@@ -16,11 +16,7 @@
 #include <cmath>
 
 using namespace nmc;
-using namespace nmc::ast;
 using namespace nmc::mlirgen;
-using llvm::cast;
-using llvm::dyn_cast;
-using llvm::isa;
 
 mlir::Value MLIRGenerator::genCall(const Call &call) {
   if (instance->callees.count(&call)) {

@@ -21,11 +21,7 @@
 #include <cmath>
 
 using namespace nmc;
-using namespace nmc::ast;
 using namespace nmc::mlirgen;
-using llvm::cast;
-using llvm::dyn_cast;
-using llvm::isa;
 
 //===----------------------------------------------------------------------===//
 // Values

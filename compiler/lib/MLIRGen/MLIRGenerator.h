@@ -22,6 +22,9 @@
 namespace nmc::mlirgen {
 
 using namespace ast;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
 using sema::FunctionInstance;
 using sema::Type;
 
