@@ -46,6 +46,20 @@ func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
   return %gf, %gi, %gb : !nm.list<f64>, !nm.list<i64>, !nm.list<i1>
 }
 
+// CHECK-LABEL: func.func @allgather
+// CHECK-SAME: (%[[X:.*]]: f64, %[[B:.*]]: i1)
+// CHECK: %[[C:.*]] = nm.comm_world
+// CHECK-NEXT: nm.allgather %[[X]] on %[[C]] : f64 -> !nm.list<f64>
+// CHECK-NEXT: nm.allgather %[[B]] on %[[C]] : i1 -> !nm.list<i1>
+// GENERIC-LABEL: sym_name = "allgather"
+// GENERIC: "nm.allgather"(%{{.*}}, %{{.*}}) : (!nm.comm, f64) -> !nm.list<f64>
+func.func @allgather(%x: f64, %b: i1) -> (!nm.list<f64>, !nm.list<i1>) {
+  %c = nm.comm_world
+  %gf = nm.allgather %x on %c : f64 -> !nm.list<f64>
+  %gb = nm.allgather %b on %c : i1 -> !nm.list<i1>
+  return %gf, %gb : !nm.list<f64>, !nm.list<i1>
+}
+
 // CHECK-LABEL: func.func @allreduce
 // CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1)
 // CHECK: %[[C:.*]] = nm.comm_world

@@ -156,6 +156,10 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
     auto listType = mlir::nm::ListType::get(&context, value.getType());
     return mlir::nm::GatherOp::create(builder, l, listType, comm, value, root);
   }
+  if (name == "comm.allgather") {
+    auto listType = mlir::nm::ListType::get(&context, value.getType());
+    return mlir::nm::AllgatherOp::create(builder, l, listType, comm, value);
+  }
   // comm.allreduce
   const Expr *opExpr = bound[1];
   std::string opName = opExpr ? typeOf(*opExpr).getName() : "SUM";

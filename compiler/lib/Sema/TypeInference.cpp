@@ -1050,6 +1050,18 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
                   "gathering " + value.str() + " is not supported yet");
     return Type::list(value);
   }
+  if (name == "comm.allgather") {
+    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj"}))
+      return Type::unknown();
+    if (call.args.size() > 1)
+      return fail(call.args[1]->getLoc(),
+                  "allgather() takes one positional argument");
+    instance.boundArgs[&call] = {valueExpr};
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(),
+                  "allgather of " + value.str() + " is not supported yet");
+    return Type::list(value);
+  }
   if (name == "comm.allreduce") {
     if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "op"}))
       return Type::unknown();

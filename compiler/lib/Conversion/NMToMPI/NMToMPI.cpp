@@ -181,6 +181,26 @@ struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
   }
 };
 
+/// One MPI_Allgather in the runtime, into a list on every rank.
+struct AllgatherOpLowering : OpConversionPattern<nm::AllgatherOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::AllgatherOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
+      return rewriter.notifyMatchFailure(
+          op, "the runtime gathers on MPI.COMM_WORLD only");
+    Type element = op.getValue().getType();
+    Value result = callRuntime(
+        rewriter, op, ("nmrt_allgather_" + runtimeSuffix(element)).str(),
+        LLVM::LLVMPointerType::get(getContext()),
+        {toAbi(rewriter, op.getLoc(), adaptor.getValue())});
+    rewriter.replaceOp(
+        op, pointerToList(rewriter, op.getLoc(), result, op.getType()));
+    return success();
+  }
+};
+
 /// The element kind nmrt_list_new takes for `type`.
 int64_t runtimeElementKind(Type type) {
   if (type.isF64())
@@ -322,7 +342,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
   patterns
       .add<CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
            CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
-           AllreduceOpLowering, GatherOpLowering, ListFromElementsOpLowering,
+           AllreduceOpLowering, GatherOpLowering, AllgatherOpLowering,
+           ListFromElementsOpLowering,
            ListPrintOpLowering, ListLenOpLowering, ListGetOpLowering,
            WtimeOpLowering>(converter, patterns.getContext());
 }

@@ -8,12 +8,21 @@
 using namespace mlir;
 using namespace mlir::nm;
 
-LogicalResult GatherOp::verify() {
-  Type element = getResult().getType().getElementType();
-  if (element != getValue().getType())
-    return emitOpError("gathers ")
-           << getValue().getType() << " values into a list of " << element;
+/// A gathered list holds the values' type.
+static LogicalResult verifyGatheredList(Operation *op, Type value,
+                                        ListType list) {
+  if (list.getElementType() != value)
+    return op->emitOpError("gathers ")
+           << value << " values into a list of " << list.getElementType();
   return success();
+}
+
+LogicalResult GatherOp::verify() {
+  return verifyGatheredList(*this, getValue().getType(), getType());
+}
+
+LogicalResult AllgatherOp::verify() {
+  return verifyGatheredList(*this, getValue().getType(), getType());
 }
 
 LogicalResult AllreduceOp::verify() {

@@ -85,6 +85,24 @@ def NM_GatherOp : NM_Op<"gather"> {
   let hasVerifier = 1;
 }
 
+def NM_AllgatherOp : NM_Op<"allgather"> {
+  let summary = "Collect one value from every rank at every rank";
+  let description = [{
+    `comm.allgather(value)` for a scalar: on every rank, a list of every
+    rank's value in rank order.
+
+    ```mlir
+    %all = nm.allgather %x on %comm : f64 -> !nm.list<f64>
+    ```
+  }];
+  let arguments = (ins NM_CommType:$comm, NM_Scalar:$value);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $value `on` $comm attr-dict `:` type($value) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 def NM_AllreduceOp : NM_Op<"allreduce", [AllTypesMatch<["value", "result"]>]> {
   let summary = "Combine one value from every rank and give it to all ranks";
   let description = [{
