@@ -325,7 +325,8 @@ mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
     return genAs(*e, Type::integer());
   };
   mlir::Value zero = constInt(0, l), one = constInt(1, l);
-  mlir::Value n = fromIndex(mlir::memref::DimOp::create(builder, l, array, 0), l);
+  mlir::Value n =
+      fromIndex(mlir::memref::DimOp::create(builder, l, array, 0), l);
   mlir::Value lower = part(slice.lower), upper = part(slice.upper);
   mlir::Value step = part(slice.step);
   if (step)
@@ -340,8 +341,7 @@ mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
     mlir::Value wrapped = add(x, n);
     mlir::Value low = select(backwards, minusOne, zero);
     mlir::Value high = select(backwards, sub(n, one), n);
-    mlir::Value fromEnd =
-        select(cmp(Pred::slt, wrapped, zero), low, wrapped);
+    mlir::Value fromEnd = select(cmp(Pred::slt, wrapped, zero), low, wrapped);
     return select(cmp(Pred::slt, x, zero), fromEnd,
                   select(cmp(Pred::sge, x, n), high, x));
   };
@@ -351,10 +351,9 @@ mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
   auto count = [&](mlir::Value from, mlir::Value to, mlir::Value stride) {
     // (to - from - 1) / stride + 1 elements when from < to, else none.
     mlir::Value span = sub(sub(to, from), one);
-    return select(cmp(Pred::slt, from, to),
-                  add(mlir::arith::DivSIOp::create(builder, l, span, stride),
-                      one),
-                  zero);
+    return select(
+        cmp(Pred::slt, from, to),
+        add(mlir::arith::DivSIOp::create(builder, l, span, stride), one), zero);
   };
   mlir::Value length = select(backwards, count(stop, start, sub(zero, step)),
                               count(start, stop, step));
@@ -371,13 +370,12 @@ void MLIRGenerator::genIndexLoop(
     llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body) {
   auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
   auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
-  mlir::scf::ForOp::create(
-      builder, l, zero, n, one, mlir::ValueRange{},
-      [&](mlir::OpBuilder &b, mlir::Location bl, mlir::Value i,
-          mlir::ValueRange) {
-        body(b, i);
-        mlir::scf::YieldOp::create(b, bl);
-      });
+  mlir::scf::ForOp::create(builder, l, zero, n, one, mlir::ValueRange{},
+                           [&](mlir::OpBuilder &b, mlir::Location bl,
+                               mlir::Value i, mlir::ValueRange) {
+                             body(b, i);
+                             mlir::scf::YieldOp::create(b, bl);
+                           });
 }
 
 void MLIRGenerator::assignToView(mlir::Value view, mlir::Value value,
@@ -397,13 +395,13 @@ void MLIRGenerator::assignToView(mlir::Value view, mlir::Value value,
                                       mlir::arith::CmpIPredicate::ne, m, n),
           "ValueError",
           "could not broadcast input array into the shape of the slice", l);
-  auto bufferType = mlir::MemRefType::get({mlir::ShapedType::kDynamic},
-                                          builder.getF64Type());
+  auto bufferType =
+      mlir::MemRefType::get({mlir::ShapedType::kDynamic}, builder.getF64Type());
   mlir::Value temporary = mlir::memref::AllocOp::create(
       builder, location, bufferType, mlir::ValueRange{n});
   genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
-    mlir::Value x = mlir::memref::LoadOp::create(b, location, value,
-                                                 mlir::ValueRange{i});
+    mlir::Value x =
+        mlir::memref::LoadOp::create(b, location, value, mlir::ValueRange{i});
     mlir::memref::StoreOp::create(b, location, x, temporary,
                                   mlir::ValueRange{i});
   });

@@ -1,7 +1,7 @@
 //===- Passes.cpp - The MLIR pass pipelines of nmc ------------------------===//
 
-#include "nmc/Config.h"
 #include "nmc/Conversion/Passes.h"
+#include "nmc/Config.h"
 #include "nmc/Pipeline/Pipeline.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"

@@ -1,8 +1,8 @@
 //===- Registration.cpp - Dialects and passes nmc uses --------------------===//
 
+#include "nm/IR/NMDialect.h"
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Pipeline/Pipeline.h"
-#include "nm/IR/NMDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -19,12 +19,12 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 
 void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
-                  mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
-                  mlir::math::MathDialect, mlir::memref::MemRefDialect,
-                  mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
-                  mlir::ub::UBDialect, mlir::mpi::MPIDialect,
-                  mlir::DLTIDialect>();
+  registry
+      .insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
+              mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
+              mlir::math::MathDialect, mlir::memref::MemRefDialect,
+              mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
+              mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect>();
   // Translation of the LLVM dialect to LLVM IR.
   mlir::registerBuiltinDialectTranslation(registry);
   mlir::registerLLVMDialectTranslation(registry);

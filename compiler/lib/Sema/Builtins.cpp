@@ -79,8 +79,8 @@ std::optional<Type> sema::lookupValueAttribute(const Type &value,
   if (value.is(Type::Kind::Comm)) {
     if (attr == "rank" || attr == "size")
       return Type::integer();
-    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allgather", "allreduce", "barrier",
-                       "Barrier"}))
+    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allgather",
+                       "allreduce", "barrier", "Barrier"}))
       return Type::builtin("comm." + attr.str());
     return std::nullopt;
   }

@@ -670,8 +670,8 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
       if (!*part)
         continue;
       Type t = visit(**part);
-      if (!t.isUnknown() && !t.is(Type::Kind::Int) &&
-          !t.is(Type::Kind::Bool) && !t.is(Type::Kind::None))
+      if (!t.isUnknown() && !t.is(Type::Kind::Int) && !t.is(Type::Kind::Bool) &&
+          !t.is(Type::Kind::None))
         return fail((*part)->getLoc(),
                     "slice indices must be integers or None, not " + t.str());
     }

@@ -24,12 +24,11 @@ func::FuncOp nmc::getOrDeclareRuntimeFunction(OpBuilder &builder,
 
 Value nmc::callRuntime(OpBuilder &builder, Location loc, StringRef name,
                        TypeRange results, ValueRange args, bool noReturn) {
-  auto module = builder.getInsertionBlock()
-                    ->getParentOp()
-                    ->getParentOfType<ModuleOp>();
+  auto module =
+      builder.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
   auto callee = getOrDeclareRuntimeFunction(
-      builder, module, name,
-      builder.getFunctionType(args.getTypes(), results), noReturn);
+      builder, module, name, builder.getFunctionType(args.getTypes(), results),
+      noReturn);
   auto call = func::CallOp::create(builder, loc, callee, args);
   return call.getNumResults() ? call.getResult(0) : Value();
 }

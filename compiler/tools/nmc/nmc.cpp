@@ -23,7 +23,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
@@ -33,6 +32,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
+#include "llvm/Support/xxhash.h"
 
 #include <thread>
 #include <unistd.h>
@@ -243,8 +243,8 @@ int onLargeStack(llvm::function_ref<int()> work) {
 }
 
 /// `nmc run FILE [-n N] [ARGS...]`: compiles FILE (every time) into the
-/// user's cache directory and runs it under mpirun on N ranks (default 1), adding the flags Open MPI
-/// needs as root and with more ranks than cores.
+/// user's cache directory and runs it under mpirun on N ranks (default 1),
+/// adding the flags Open MPI needs as root and with more ranks than cores.
 int runSubcommand(int argc, char **argv) {
   if (argc < 3)
     return fail("usage: nmc run FILE [-n N] [ARGS...]");

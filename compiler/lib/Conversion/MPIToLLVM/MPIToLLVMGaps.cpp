@@ -227,12 +227,10 @@ struct AllReduceOpLowering : ConvertOpToLLVMPattern<mpi::AllReduceOp> {
 } // namespace
 
 bool nmc::hasContiguousBuffers(mpi::AllReduceOp op) {
-  return llvm::all_of(ValueRange{op.getSendbuf(), op.getRecvbuf()},
-                      [](Value buffer) {
-                        return cast<MemRefType>(buffer.getType())
-                            .getLayout()
-                            .isIdentity();
-                      });
+  return llvm::all_of(
+      ValueRange{op.getSendbuf(), op.getRecvbuf()}, [](Value buffer) {
+        return cast<MemRefType>(buffer.getType()).getLayout().isIdentity();
+      });
 }
 
 void nmc::populateMPIToLLVMGapPatterns(LLVMTypeConverter &converter,

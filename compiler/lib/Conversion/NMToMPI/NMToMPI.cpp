@@ -161,44 +161,34 @@ struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
 };
 
 /// The mpi dialect has no gather: the runtime does one MPI_Gather into a
-/// list at the root.
-struct GatherOpLowering : OpConversionPattern<nm::GatherOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::GatherOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
-      return rewriter.notifyMatchFailure(
-          op, "the runtime gathers on MPI.COMM_WORLD only");
-    Type element = op.getValue().getType();
-    Value result = callRuntime(
-        rewriter, op, ("nmrt_gather_" + runtimeSuffix(element)).str(),
-        LLVM::LLVMPointerType::get(getContext()),
-        {toAbi(rewriter, op.getLoc(), adaptor.getValue()), adaptor.getRoot()});
-    rewriter.replaceOp(
-        op, pointerToList(rewriter, op.getLoc(), result, op.getType()));
-    return success();
-  }
-};
+/// list at the root (None elsewhere), or one MPI_Allgather into a list on
+/// every rank.
+template <typename GatherLikeOp>
+struct GatherLikeOpLowering : OpConversionPattern<GatherLikeOp> {
+  GatherLikeOpLowering(TypeConverter &converter, MLIRContext *context,
+                       StringRef runtimePrefix)
+      : OpConversionPattern<GatherLikeOp>(converter, context),
+        runtimePrefix(runtimePrefix) {}
 
-/// One MPI_Allgather in the runtime, into a list on every rank.
-struct AllgatherOpLowering : OpConversionPattern<nm::AllgatherOp> {
-  using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(nm::AllgatherOp op, OpAdaptor adaptor,
+  matchAndRewrite(GatherLikeOp op, typename GatherLikeOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
+    if (!op.getComm().template getDefiningOp<nm::CommWorldOp>())
       return rewriter.notifyMatchFailure(
           op, "the runtime gathers on MPI.COMM_WORLD only");
     Type element = op.getValue().getType();
+    SmallVector<Value> args{toAbi(rewriter, op.getLoc(), adaptor.getValue())};
+    if constexpr (std::is_same_v<GatherLikeOp, nm::GatherOp>)
+      args.push_back(adaptor.getRoot());
     Value result = callRuntime(
-        rewriter, op, ("nmrt_allgather_" + runtimeSuffix(element)).str(),
-        LLVM::LLVMPointerType::get(getContext()),
-        {toAbi(rewriter, op.getLoc(), adaptor.getValue())});
+        rewriter, op, (runtimePrefix + runtimeSuffix(element)).str(),
+        LLVM::LLVMPointerType::get(op.getContext()), args);
     rewriter.replaceOp(
         op, pointerToList(rewriter, op.getLoc(), result, op.getType()));
     return success();
   }
+
+  std::string runtimePrefix;
 };
 
 /// The element kind nmrt_list_new takes for `type`.
@@ -339,11 +329,14 @@ void nmc::populateNMToMPITypeConversions(TypeConverter &converter) {
 
 void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
                                             RewritePatternSet &patterns) {
+  patterns.add<GatherLikeOpLowering<nm::GatherOp>>(
+      converter, patterns.getContext(), "nmrt_gather_");
+  patterns.add<GatherLikeOpLowering<nm::AllgatherOp>>(
+      converter, patterns.getContext(), "nmrt_allgather_");
   patterns
       .add<CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
            CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
-           AllreduceOpLowering, GatherOpLowering, AllgatherOpLowering,
-           ListFromElementsOpLowering,
-           ListPrintOpLowering, ListLenOpLowering, ListGetOpLowering,
-           WtimeOpLowering>(converter, patterns.getContext());
+           AllreduceOpLowering, ListFromElementsOpLowering, ListPrintOpLowering,
+           ListLenOpLowering, ListGetOpLowering, WtimeOpLowering>(
+          converter, patterns.getContext());
 }
