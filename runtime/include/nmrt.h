@@ -72,6 +72,12 @@ nmrt_list *nmrt_allgather_f64(double v);
 nmrt_list *nmrt_allgather_i64(int64_t v);
 nmrt_list *nmrt_allgather_bool(int8_t v);
 
+/* comm.bcast(v, root=root): the root's value on every rank (one MPI_Bcast);
+ * a root outside [0, size) raises like gather. */
+double nmrt_bcast_f64(double v, int64_t root);
+int64_t nmrt_bcast_i64(int64_t v, int64_t root);
+int8_t nmrt_bcast_bool(int8_t v, int64_t root);
+
 /* Runtime errors. They flush stdout, print to stderr
  *   File "<file>", line <line>, on rank <r>
  *   <excName>: <message>

@@ -1,5 +1,6 @@
 /* collectives.c - comm.gather / comm.allgather of one scalar per rank,
- * returning list handles. Each is a single MPI collective. */
+ * returning list handles, and comm.bcast of one scalar. Each is a single MPI
+ * collective. */
 
 #include "nmrt_internal.h"
 
@@ -57,4 +58,27 @@ nmrt_list *nmrt_allgather_i64(int64_t v) {
 nmrt_list *nmrt_allgather_bool(int8_t v) {
   int8_t b = v != 0;
   return allgather(&b, MPI_INT8_T, NMRT_ELEM_BOOL);
+}
+
+static void bcast(void *v, MPI_Datatype type, int64_t root) {
+  int size;
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  checkRoot(root, size);
+  MPI_Bcast(v, 1, type, (int)root, MPI_COMM_WORLD);
+}
+
+double nmrt_bcast_f64(double v, int64_t root) {
+  bcast(&v, MPI_DOUBLE, root);
+  return v;
+}
+
+int64_t nmrt_bcast_i64(int64_t v, int64_t root) {
+  bcast(&v, MPI_INT64_T, root);
+  return v;
+}
+
+int8_t nmrt_bcast_bool(int8_t v, int64_t root) {
+  int8_t b = v != 0;
+  bcast(&b, MPI_INT8_T, root);
+  return b;
 }

@@ -46,6 +46,20 @@ func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
   return %gf, %gi, %gb : !nm.list<f64>, !nm.list<i64>, !nm.list<i1>
 }
 
+// CHECK-LABEL: func.func @bcast
+// CHECK-SAME: (%[[X:.*]]: f64, %[[B:.*]]: i1, %[[ROOT:.*]]: i64)
+// CHECK: %[[C:.*]] = nm.comm_world
+// CHECK-NEXT: nm.bcast %[[X]] from %[[ROOT]] on %[[C]] : f64
+// CHECK-NEXT: nm.bcast %[[B]] from %[[ROOT]] on %[[C]] : i1
+// GENERIC-LABEL: sym_name = "bcast"
+// GENERIC: "nm.bcast"(%{{.*}}, %{{.*}}, %{{.*}}) : (!nm.comm, f64, i64) -> f64
+func.func @bcast(%x: f64, %b: i1, %root: i64) -> (f64, i1) {
+  %c = nm.comm_world
+  %vf = nm.bcast %x from %root on %c : f64
+  %vb = nm.bcast %b from %root on %c : i1
+  return %vf, %vb : f64, i1
+}
+
 // CHECK-LABEL: func.func @allgather
 // CHECK-SAME: (%[[X:.*]]: f64, %[[B:.*]]: i1)
 // CHECK: %[[C:.*]] = nm.comm_world

@@ -156,6 +156,13 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call,
     auto listType = mlir::nm::ListType::get(&context, value.getType());
     return mlir::nm::GatherOp::create(builder, l, listType, comm, value, root);
   }
+  if (name == "comm.bcast") {
+    const Expr *rootExpr = bound[1];
+    mlir::Value root =
+        rootExpr ? genAs(*rootExpr, Type::integer()) : constInt(0, l);
+    return mlir::nm::BcastOp::create(builder, l, value.getType(), comm, value,
+                                     root);
+  }
   if (name == "comm.allgather") {
     auto listType = mlir::nm::ListType::get(&context, value.getType());
     return mlir::nm::AllgatherOp::create(builder, l, listType, comm, value);

@@ -79,7 +79,7 @@ std::optional<Type> sema::lookupValueAttribute(const Type &value,
   if (value.is(Type::Kind::Comm)) {
     if (attr == "rank" || attr == "size")
       return Type::integer();
-    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allgather",
+    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allgather", "bcast",
                        "allreduce", "barrier", "Barrier"}))
       return Type::builtin("comm." + attr.str());
     return std::nullopt;

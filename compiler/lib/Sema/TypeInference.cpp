@@ -1050,6 +1050,30 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
                   "gathering " + value.str() + " is not supported yet");
     return Type::list(value);
   }
+  if (name == "comm.bcast") {
+    // mpi4py names the value `obj` here.
+    const Expr *object =
+        call.args.empty() ? keyword(call, "obj") : call.args[0].get();
+    if (!object)
+      return fail(call.getLoc(), "bcast() missing required argument: 'obj'");
+    if (!checkArgCount(call, call.args.empty() ? 0 : 1, 2, "bcast") ||
+        !rejectKeywordsExcept({"obj", "root"}))
+      return Type::unknown();
+    Type t = visit(*object);
+    const Expr *root =
+        call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
+    if (root) {
+      Type rootType = visit(*root);
+      if (!rootType.isUnknown() && !rootType.is(Type::Kind::Int))
+        return fail(root->getLoc(),
+                    "bcast()'s root must be an int, not " + rootType.str());
+    }
+    instance.boundArgs[&call] = {object, root};
+    if (!t.isUnknown() && !t.isNumeric())
+      return fail(object->getLoc(),
+                  "broadcasting " + t.str() + " is not supported yet");
+    return t;
+  }
   if (name == "comm.allgather") {
     if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj"}))
       return Type::unknown();

@@ -191,6 +191,26 @@ struct GatherLikeOpLowering : OpConversionPattern<GatherLikeOp> {
   std::string runtimePrefix;
 };
 
+/// The mpi dialect has no broadcast: one MPI_Bcast in the runtime.
+struct BcastOpLowering : OpConversionPattern<nm::BcastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::BcastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
+      return rewriter.notifyMatchFailure(
+          op, "the runtime broadcasts on MPI.COMM_WORLD only");
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Value v = callRuntime(
+        rewriter, op, ("nmrt_bcast_" + runtimeSuffix(type)).str(),
+        abiType(type),
+        {toAbi(rewriter, loc, adaptor.getValue()), adaptor.getRoot()});
+    rewriter.replaceOp(op, fromAbi(rewriter, loc, v, type));
+    return success();
+  }
+};
+
 /// The element kind nmrt_list_new takes for `type`.
 int64_t runtimeElementKind(Type type) {
   if (type.isF64())
@@ -336,7 +356,7 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
   patterns
       .add<CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
            CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
-           AllreduceOpLowering, ListFromElementsOpLowering, ListPrintOpLowering,
-           ListLenOpLowering, ListGetOpLowering, WtimeOpLowering>(
-          converter, patterns.getContext());
+           AllreduceOpLowering, BcastOpLowering, ListFromElementsOpLowering,
+           ListPrintOpLowering, ListLenOpLowering, ListGetOpLowering,
+           WtimeOpLowering>(converter, patterns.getContext());
 }

@@ -103,6 +103,21 @@ def NM_AllgatherOp : NM_Op<"allgather"> {
   let hasVerifier = 1;
 }
 
+def NM_BcastOp : NM_Op<"bcast", [AllTypesMatch<["value", "result"]>]> {
+  let summary = "Give the root's value to every rank";
+  let description = [{
+    `comm.bcast(value, root=r)` for a scalar: every rank gets the root's
+    value (the others' values are ignored).
+
+    ```mlir
+    %v = nm.bcast %x from %root on %comm : f64
+    ```
+  }];
+  let arguments = (ins NM_CommType:$comm, NM_Scalar:$value, I64:$root);
+  let results = (outs NM_Scalar:$result);
+  let assemblyFormat = "$value `from` $root `on` $comm attr-dict `:` type($value)";
+}
+
 def NM_AllreduceOp : NM_Op<"allreduce", [AllTypesMatch<["value", "result"]>]> {
   let summary = "Combine one value from every rank and give it to all ranks";
   let description = [{
