@@ -178,6 +178,9 @@ private:
   const Expr *keyword(const Call &call, llvm::StringRef name);
   bool checkArgCount(const Call &call, size_t min, size_t max,
                      llvm::StringRef what);
+  /// Types a collective's root (absent means 0): an int, or a bool as
+  /// Python allows.
+  bool checkRoot(const Expr *root, llvm::StringRef method);
 
   Type fail(SourceLoc loc, const std::string &message);
   /// Types a condition, which must be a number (bool, int or float).
@@ -827,6 +830,17 @@ bool InstanceWalker::checkArgCount(const Call &call, size_t min, size_t max,
   return false;
 }
 
+bool InstanceWalker::checkRoot(const Expr *root, llvm::StringRef method) {
+  if (!root)
+    return true;
+  Type t = visit(*root);
+  if (t.isUnknown() || t.is(Type::Kind::Int) || t.is(Type::Kind::Bool))
+    return true;
+  fail(root->getLoc(),
+       method.str() + "()'s root must be an int, not " + t.str());
+  return false;
+}
+
 Type InstanceWalker::visitCall(const Call &call) {
   Type callee = visit(*call.func);
   if (callee.isUnknown())
@@ -1039,12 +1053,8 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
     const Expr *root =
         call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
     instance.boundArgs[&call] = {valueExpr, root};
-    if (root) {
-      Type t = visit(*root);
-      if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
-        return fail(root->getLoc(),
-                    "gather()'s root must be an int, not " + t.str());
-    }
+    if (!checkRoot(root, "gather"))
+      return Type::unknown();
     if (!value.isNumeric())
       return fail(valueExpr->getLoc(),
                   "gathering " + value.str() + " is not supported yet");
@@ -1062,12 +1072,8 @@ Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
     Type t = visit(*object);
     const Expr *root =
         call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
-    if (root) {
-      Type rootType = visit(*root);
-      if (!rootType.isUnknown() && !rootType.is(Type::Kind::Int))
-        return fail(root->getLoc(),
-                    "bcast()'s root must be an int, not " + rootType.str());
-    }
+    if (!checkRoot(root, "bcast"))
+      return Type::unknown();
     instance.boundArgs[&call] = {object, root};
     if (!t.isUnknown() && !t.isNumeric())
       return fail(object->getLoc(),

@@ -68,6 +68,15 @@ Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
   return nmc::callRuntime(rewriter, op->getLoc(), name, results, args);
 }
 
+/// The runtime's collectives work on MPI_COMM_WORLD only.
+LogicalResult matchCommWorld(Operation *op, Value comm,
+                             ConversionPatternRewriter &rewriter) {
+  if (comm.getDefiningOp<nm::CommWorldOp>())
+    return success();
+  return rewriter.notifyMatchFailure(
+      op, "the runtime's collectives use MPI.COMM_WORLD only");
+}
+
 Value lineConstant(OpBuilder &b, Location loc) {
   return arith::ConstantIntOp::create(b, loc, b.getI64Type(),
                                       nmc::sourceLine(loc));
@@ -173,9 +182,8 @@ struct GatherLikeOpLowering : OpConversionPattern<GatherLikeOp> {
   LogicalResult
   matchAndRewrite(GatherLikeOp op, typename GatherLikeOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!op.getComm().template getDefiningOp<nm::CommWorldOp>())
-      return rewriter.notifyMatchFailure(
-          op, "the runtime gathers on MPI.COMM_WORLD only");
+    if (failed(matchCommWorld(op, op.getComm(), rewriter)))
+      return failure();
     Type element = op.getValue().getType();
     SmallVector<Value> args{toAbi(rewriter, op.getLoc(), adaptor.getValue())};
     if constexpr (std::is_same_v<GatherLikeOp, nm::GatherOp>)
@@ -197,9 +205,8 @@ struct BcastOpLowering : OpConversionPattern<nm::BcastOp> {
   LogicalResult
   matchAndRewrite(nm::BcastOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!op.getComm().getDefiningOp<nm::CommWorldOp>())
-      return rewriter.notifyMatchFailure(
-          op, "the runtime broadcasts on MPI.COMM_WORLD only");
+    if (failed(matchCommWorld(op, op.getComm(), rewriter)))
+      return failure();
     Location loc = op.getLoc();
     Type type = op.getType();
     Value v = callRuntime(
