@@ -325,10 +325,11 @@ void MLIRGenerator::genStmt(const Stmt &stmt) {
     return genReturn(cast<Return>(stmt));
   case Stmt::Kind::Assert:
     return genAssert(cast<Assert>(stmt));
-  case Stmt::Kind::Pass:
   case Stmt::Kind::Import:
+    return genImport(cast<Import>(stmt));
+  case Stmt::Kind::Pass:
   case Stmt::Kind::FunctionDef:
-    // Imports and definitions bind compile-time values only.
+    // A definition binds a compile-time value only.
     return;
   }
 }
@@ -371,6 +372,27 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
     return;
   }
   error(target.getLoc(), "assignment to this target is not supported yet");
+}
+
+void MLIRGenerator::genImport(const Import &import) {
+  // Modules and functions are compile-time values; `from math import pi`
+  // binds a variable to a number.
+  for (const ImportAlias &alias : import.names) {
+    if (alias.name.empty())
+      continue;
+    std::optional<sema::BuiltinScope> scope = sema::lookupModule(alias.module);
+    sema::BuiltinLookup found = sema::lookupBuiltin(*scope, alias.name);
+    if (found.info->rule != sema::BuiltinRule::Constant)
+      continue;
+    const std::string &name = alias.asName.empty() ? alias.name : alias.asName;
+    Type varType = instance->locals.lookup(name);
+    if (storageTypes(varType).empty())
+      continue;
+    writeVariable(name,
+                  {convert(constFloat(found.info->value, loc(alias.loc)),
+                           Type::floating(), varType, alias.loc)},
+                  alias.loc);
+  }
 }
 
 void MLIRGenerator::genAugAssign(const AugAssign &aug) {

@@ -24,7 +24,7 @@ mlir::Value MLIRGenerator::genCall(const Call &call) {
     return results.size() == 1 ? results[0] : mlir::Value();
   }
   Type calleeType = typeOf(*call.func);
-  return genBuiltinCall(call, calleeType.getName());
+  return genBuiltinCall(call, calleeType.getBuiltin());
 }
 
 Values MLIRGenerator::callFunction(const Call &call) {
@@ -50,20 +50,14 @@ Values MLIRGenerator::callFunction(const Call &call) {
   return Values(op.getResults().begin(), op.getResults().end());
 }
 
-mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
-                                          const std::string &name) {
+mlir::Value MLIRGenerator::genBuiltinCall(const Call &call, sema::BuiltinId id) {
+  using sema::BuiltinId;
   mlir::Location l = loc(call.getLoc());
-  if (name == "print") {
+  switch (id) {
+  case BuiltinId::Print:
     genPrint(call);
     return {};
-  }
-  if (name.rfind("comm.", 0) == 0)
-    return genCommCall(call, name);
-  if (name == "numpy.empty" || name == "numpy.zeros" || name == "numpy.ones")
-    return genArrayConstructor(call, name);
-  if (name == "mpi4py.MPI.Wtime")
-    return mlir::nm::WtimeOp::create(builder, l, builder.getF64Type());
-  if (name == "len") {
+  case BuiltinId::Len: {
     Type t = typeOf(*call.args[0]);
     if (t.is(Type::Kind::Tuple))
       return constInt(t.getElements().size(), l);
@@ -73,7 +67,90 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
                                          mlir::UnitAttr());
     return fromIndex(mlir::memref::DimOp::create(builder, l, v, 0), l);
   }
-  return genMathCall(call, name);
+  case BuiltinId::Abs:
+  case BuiltinId::Min:
+  case BuiltinId::Max:
+  case BuiltinId::Int:
+  case BuiltinId::Float:
+  case BuiltinId::Bool:
+  case BuiltinId::Round:
+  case BuiltinId::MathSqrt:
+  case BuiltinId::MathExp:
+  case BuiltinId::MathLog:
+  case BuiltinId::MathLog10:
+  case BuiltinId::MathSin:
+  case BuiltinId::MathCos:
+  case BuiltinId::MathTan:
+  case BuiltinId::MathFabs:
+  case BuiltinId::MathFloor:
+  case BuiltinId::MathCeil:
+  case BuiltinId::MathIsnan:
+  case BuiltinId::MathIsinf:
+  case BuiltinId::MathAtan2:
+  case BuiltinId::MathHypot:
+  case BuiltinId::MathPow:
+  case BuiltinId::NumpySqrt:
+  case BuiltinId::NumpyExp:
+  case BuiltinId::NumpyLog:
+  case BuiltinId::NumpySin:
+  case BuiltinId::NumpyCos:
+  case BuiltinId::NumpyTan:
+  case BuiltinId::NumpyAbs:
+  case BuiltinId::NumpyFloat64:
+  case BuiltinId::NumpyDouble:
+    return genMathCall(call, id);
+  case BuiltinId::NumpyEmpty:
+  case BuiltinId::NumpyZeros:
+  case BuiltinId::NumpyOnes:
+    return genArrayConstructor(call, id);
+  case BuiltinId::Wtime:
+    return mlir::nm::WtimeOp::create(builder, l, builder.getF64Type());
+  case BuiltinId::CommGetRank:
+  case BuiltinId::CommGetSize:
+  case BuiltinId::CommBarrier:
+  case BuiltinId::CommBarrierBuffer:
+  case BuiltinId::CommGather:
+  case BuiltinId::CommAllgather:
+  case BuiltinId::CommBcast:
+  case BuiltinId::CommAllreduce:
+    return genCommCall(call, id);
+  // Type inference rejects calls of these.
+  case BuiltinId::Range:
+  case BuiltinId::NumbaPrange:
+  case BuiltinId::NumbaNjit:
+  case BuiltinId::NumbaJit:
+  case BuiltinId::NumpyFloat32:
+  case BuiltinId::NumpyInt64:
+  case BuiltinId::NumpyInt32:
+  case BuiltinId::NumpyIntP:
+  case BuiltinId::NumpyBool:
+  case BuiltinId::NumpyComplex128:
+  case BuiltinId::MathPi:
+  case BuiltinId::MathE:
+  case BuiltinId::MathInf:
+  case BuiltinId::NumpyPi:
+  case BuiltinId::NumpyE:
+  case BuiltinId::NumpyInf:
+  case BuiltinId::NumpyNan:
+  case BuiltinId::Mpi4pyMPI:
+  case BuiltinId::CommWorld:
+  case BuiltinId::OpSum:
+  case BuiltinId::OpProd:
+  case BuiltinId::OpMax:
+  case BuiltinId::OpMin:
+  case BuiltinId::OpLand:
+  case BuiltinId::OpLor:
+  case BuiltinId::CommRank:
+  case BuiltinId::CommSize:
+  case BuiltinId::ArrayShape:
+  case BuiltinId::ArraySize:
+  case BuiltinId::ArrayNdim:
+    break;
+  }
+  return error(call.getLoc(), "internal error: no code generation for a "
+                              "call of '" +
+                                  sema::qualifiedName(id) + "'",
+               storageType(typeOf(call)));
 }
 
 void MLIRGenerator::genPrint(const Call &call) {
@@ -134,50 +211,75 @@ void MLIRGenerator::printValues(mlir::Location l, const Values &values,
   }
 }
 
-mlir::Value MLIRGenerator::genCommCall(const Call &call,
-                                       const std::string &name) {
+mlir::Value MLIRGenerator::genCommCall(const Call &call, sema::BuiltinId id) {
+  using sema::BuiltinId;
   mlir::Location l = loc(call.getLoc());
   mlir::Value comm = commWorld(l);
-  if (name == "comm.Get_rank")
+  switch (id) {
+  case BuiltinId::CommGetRank:
     return mlir::nm::RankOp::create(builder, l, builder.getI64Type(), comm);
-  if (name == "comm.Get_size")
+  case BuiltinId::CommGetSize:
     return mlir::nm::SizeOp::create(builder, l, builder.getI64Type(), comm);
-  if (name == "comm.barrier" || name == "comm.Barrier") {
+  case BuiltinId::CommBarrier:
+  case BuiltinId::CommBarrierBuffer:
     mlir::nm::BarrierOp::create(builder, l, comm);
     return {};
+  default:
+    break;
   }
   // (value, root or op) as type inference bound them.
   const auto &bound = instance->boundArgs.lookup(&call);
   mlir::Value value = gen(*bound[0]);
-  if (name == "comm.gather") {
-    const Expr *rootExpr = bound[1];
-    mlir::Value root =
-        rootExpr ? genAs(*rootExpr, Type::integer()) : constInt(0, l);
-    auto listType = mlir::nm::ListType::get(&context, value.getType());
-    return mlir::nm::GatherOp::create(builder, l, listType, comm, value, root);
-  }
-  if (name == "comm.bcast") {
-    const Expr *rootExpr = bound[1];
-    mlir::Value root =
-        rootExpr ? genAs(*rootExpr, Type::integer()) : constInt(0, l);
+  auto root = [&] {
+    return bound[1] ? genAs(*bound[1], Type::integer()) : constInt(0, l);
+  };
+  switch (id) {
+  case BuiltinId::CommGather:
+    return mlir::nm::GatherOp::create(
+        builder, l, mlir::nm::ListType::get(&context, value.getType()), comm,
+        value, root());
+  case BuiltinId::CommBcast:
     return mlir::nm::BcastOp::create(builder, l, value.getType(), comm, value,
-                                     root);
+                                     root());
+  case BuiltinId::CommAllgather:
+    return mlir::nm::AllgatherOp::create(
+        builder, l, mlir::nm::ListType::get(&context, value.getType()), comm,
+        value);
+  case BuiltinId::CommAllreduce:
+    return mlir::nm::AllreduceOp::create(
+        builder, l, value.getType(), comm, value,
+        mlir::nm::ReduceKindAttr::get(
+            &context, reduceKind(bound[1] ? typeOf(*bound[1]).getBuiltin()
+                                          : BuiltinId::OpSum)));
+  default:
+    return error(call.getLoc(), "internal error: '" + sema::qualifiedName(id) +
+                                    "' is not a collective",
+                 value.getType());
   }
-  if (name == "comm.allgather") {
-    auto listType = mlir::nm::ListType::get(&context, value.getType());
-    return mlir::nm::AllgatherOp::create(builder, l, listType, comm, value);
+}
+
+mlir::nm::ReduceKind MLIRGenerator::reduceKind(sema::BuiltinId op) {
+  using sema::BuiltinId;
+  switch (op) {
+  case BuiltinId::OpSum:
+    return mlir::nm::ReduceKind::sum;
+  case BuiltinId::OpProd:
+    return mlir::nm::ReduceKind::prod;
+  case BuiltinId::OpMax:
+    return mlir::nm::ReduceKind::max;
+  case BuiltinId::OpMin:
+    return mlir::nm::ReduceKind::min;
+  case BuiltinId::OpLand:
+    return mlir::nm::ReduceKind::land;
+  case BuiltinId::OpLor:
+    return mlir::nm::ReduceKind::lor;
+  default:
+    llvm_unreachable("type inference accepts only reduction operators");
   }
-  // comm.allreduce
-  const Expr *opExpr = bound[1];
-  std::string opName = opExpr ? typeOf(*opExpr).getName() : "SUM";
-  auto kind = mlir::nm::symbolizeReduceKind(llvm::StringRef(opName).lower());
-  return mlir::nm::AllreduceOp::create(
-      builder, l, value.getType(), comm, value,
-      mlir::nm::ReduceKindAttr::get(&context, *kind));
 }
 
 mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
-                                               const std::string &name) {
+                                               sema::BuiltinId id) {
   mlir::Location l = loc(call.getLoc());
   mlir::Value length = genAs(*call.args[0], Type::integer());
   raiseIf(mlir::arith::CmpIOp::create(builder, l,
@@ -189,8 +291,8 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
   mlir::Value n = toIndex(length, l);
   mlir::Value buffer = mlir::memref::AllocOp::create(builder, l, contiguous,
                                                      mlir::ValueRange{n});
-  if (name != "numpy.empty") {
-    mlir::Value fill = constFloat(name == "numpy.ones" ? 1.0 : 0.0, l);
+  if (id != sema::BuiltinId::NumpyEmpty) {
+    mlir::Value fill = constFloat(id == sema::BuiltinId::NumpyOnes ? 1.0 : 0.0, l);
     genIndexLoop(n, l, [&](mlir::OpBuilder &b, mlir::Value i) {
       mlir::memref::StoreOp::create(b, l, fill, buffer, mlir::ValueRange{i});
     });
@@ -199,8 +301,8 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
       builder, l, arrayType(Type::array(Type::floating(), 1)), buffer);
 }
 
-mlir::Value MLIRGenerator::genMathCall(const Call &call,
-                                       const std::string &name) {
+mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
+  using sema::BuiltinId;
   mlir::Location l = loc(call.getLoc());
   Type resultType = typeOf(call);
   llvm::SmallVector<mlir::Value> args;
@@ -216,101 +318,123 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call,
     return convert(args[i], argTypes[i], resultType, call.getLoc());
   };
   auto fm = fastmath();
-  if (name == "int" || name == "float" || name == "bool")
-    return asResult(0);
-  if (name == "abs" || name == "numpy.abs") {
-    if (resultType.is(Type::Kind::Int))
-      return mlir::math::AbsIOp::create(builder, l, asResult(0));
-    return mlir::math::AbsFOp::create(builder, l, asResult(0), fm);
-  }
-  if (name == "min" || name == "max") {
-    // Python keeps the first of equal values and compares with < / >, so
-    // NaN handling follows the order of the arguments.
-    mlir::Value result = asResult(0);
-    for (size_t i = 1; i < args.size(); ++i) {
-      mlir::Value next = asResult(i);
-      mlir::Value better;
-      if (resultType.is(Type::Kind::Float))
-        better = mlir::arith::CmpFOp::create(
-            builder, l,
-            name == "min" ? mlir::arith::CmpFPredicate::OLT
-                          : mlir::arith::CmpFPredicate::OGT,
-            next, result);
-      else if (resultType.is(Type::Kind::Bool))
-        // i1 read as signed would make True less than False.
-        better = mlir::arith::CmpIOp::create(
-            builder, l,
-            name == "min" ? mlir::arith::CmpIPredicate::ult
-                          : mlir::arith::CmpIPredicate::ugt,
-            next, result);
-      else
-        better = mlir::arith::CmpIOp::create(
-            builder, l,
-            name == "min" ? mlir::arith::CmpIPredicate::slt
-                          : mlir::arith::CmpIPredicate::sgt,
-            next, result);
-      result = mlir::arith::SelectOp::create(builder, l, better, next, result);
-    }
-    return result;
-  }
   // round, floor and ceil of an int are that int; through a float they
   // would lose digits beyond 2^53.
   bool intArgument = !args.empty() && !argTypes[0].is(Type::Kind::Float);
-  if ((name == "round" || name == "math.floor" || name == "math.ceil") &&
-      intArgument)
+  mlir::Type f64 = builder.getF64Type();
+  switch (id) {
+  case BuiltinId::Int:
+  case BuiltinId::Float:
+  case BuiltinId::Bool:
+  case BuiltinId::NumpyFloat64:
+  case BuiltinId::NumpyDouble:
     return asResult(0);
-  if (name == "round")
+  case BuiltinId::Abs:
+  case BuiltinId::NumpyAbs:
+    if (resultType.is(Type::Kind::Int))
+      return mlir::math::AbsIOp::create(builder, l, asResult(0));
+    return mlir::math::AbsFOp::create(builder, l, asResult(0), fm);
+  case BuiltinId::Min:
+  case BuiltinId::Max:
+    return genMinMax(id == BuiltinId::Min, args, argTypes, resultType,
+                     call.getLoc());
+  case BuiltinId::Round:
+    if (intArgument)
+      return asResult(0);
     return floatToInt(
         mlir::math::RoundEvenOp::create(builder, l, asFloat(0), fm),
         call.getLoc());
-  if (name == "math.floor" || name == "math.ceil") {
-    mlir::Value x = asFloat(0);
-    mlir::Value r =
-        name == "math.floor"
-            ? mlir::math::FloorOp::create(builder, l, x, fm).getResult()
-            : mlir::math::CeilOp::create(builder, l, x, fm).getResult();
-    return floatToInt(r, call.getLoc());
-  }
-  if (name == "math.isnan") {
+  case BuiltinId::MathFloor:
+    if (intArgument)
+      return asResult(0);
+    return floatToInt(mlir::math::FloorOp::create(builder, l, asFloat(0), fm),
+                      call.getLoc());
+  case BuiltinId::MathCeil:
+    if (intArgument)
+      return asResult(0);
+    return floatToInt(mlir::math::CeilOp::create(builder, l, asFloat(0), fm),
+                      call.getLoc());
+  case BuiltinId::MathIsnan: {
     mlir::Value x = asFloat(0);
     return mlir::arith::CmpFOp::create(builder, l,
                                        mlir::arith::CmpFPredicate::UNO, x, x);
   }
-  if (name == "math.isinf") {
+  case BuiltinId::MathIsinf: {
     mlir::Value x = mlir::math::AbsFOp::create(builder, l, asFloat(0));
     return mlir::arith::CmpFOp::create(builder, l,
                                        mlir::arith::CmpFPredicate::OEQ, x,
                                        constFloat(INFINITY, l));
   }
-  if (name == "math.pow")
+  case BuiltinId::MathPow:
     return mlir::math::PowFOp::create(builder, l, asFloat(0), asFloat(1), fm);
   // libm has these; LLVM has no intrinsic for them.
-  mlir::Type f64 = builder.getF64Type();
-  if (name == "math.atan2" || name == "math.hypot")
-    return nmc::callRuntime(builder, l, llvm::StringRef(name).drop_front(5),
-                            {f64}, {asFloat(0), asFloat(1)});
-  if (name == "math.tan" || name == "numpy.tan")
+  case BuiltinId::MathAtan2:
+    return nmc::callRuntime(builder, l, "atan2", {f64},
+                            {asFloat(0), asFloat(1)});
+  case BuiltinId::MathHypot:
+    return nmc::callRuntime(builder, l, "hypot", {f64},
+                            {asFloat(0), asFloat(1)});
+  case BuiltinId::MathTan:
+  case BuiltinId::NumpyTan:
     return nmc::callRuntime(builder, l, "tan", {f64}, {asFloat(0)});
-  llvm::StringRef fn = llvm::StringRef(name)
-                           .drop_until([](char c) { return c == '.'; })
-                           .drop_front();
-  mlir::Value x = asFloat(0);
-  if (fn == "sqrt")
-    return mlir::math::SqrtOp::create(builder, l, x, fm);
-  if (fn == "exp")
-    return mlir::math::ExpOp::create(builder, l, x, fm);
-  if (fn == "log")
-    return mlir::math::LogOp::create(builder, l, x, fm);
-  if (fn == "log10")
-    return mlir::math::Log10Op::create(builder, l, x, fm);
-  if (fn == "sin")
-    return mlir::math::SinOp::create(builder, l, x, fm);
-  if (fn == "cos")
-    return mlir::math::CosOp::create(builder, l, x, fm);
-  if (fn == "fabs")
-    return mlir::math::AbsFOp::create(builder, l, x, fm);
-  if (fn == "float64")
-    return x;
-  return error(call.getLoc(), "calling '" + name + "' is not supported yet",
-               storageType(resultType));
+  case BuiltinId::MathSqrt:
+  case BuiltinId::NumpySqrt:
+    return mlir::math::SqrtOp::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathExp:
+  case BuiltinId::NumpyExp:
+    return mlir::math::ExpOp::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathLog:
+  case BuiltinId::NumpyLog:
+    return mlir::math::LogOp::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathLog10:
+    return mlir::math::Log10Op::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathSin:
+  case BuiltinId::NumpySin:
+    return mlir::math::SinOp::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathCos:
+  case BuiltinId::NumpyCos:
+    return mlir::math::CosOp::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathFabs:
+    return mlir::math::AbsFOp::create(builder, l, asFloat(0), fm);
+  default:
+    return error(call.getLoc(),
+                 "internal error: '" + sema::qualifiedName(id) +
+                     "' is not a function of numbers",
+                 storageType(resultType));
+  }
+}
+
+mlir::Value MLIRGenerator::genMinMax(bool isMin,
+                                     llvm::ArrayRef<mlir::Value> args,
+                                     llvm::ArrayRef<Type> argTypes,
+                                     const Type &resultType, SourceLoc at) {
+  // Python keeps the first of equal values and compares with < / >, so
+  // NaN handling follows the order of the arguments.
+  mlir::Location l = loc(at);
+  mlir::Value result = convert(args[0], argTypes[0], resultType, at);
+  for (size_t i = 1; i < args.size(); ++i) {
+    mlir::Value next = convert(args[i], argTypes[i], resultType, at);
+    mlir::Value better;
+    if (resultType.is(Type::Kind::Float))
+      better = mlir::arith::CmpFOp::create(
+          builder, l,
+          isMin ? mlir::arith::CmpFPredicate::OLT
+                : mlir::arith::CmpFPredicate::OGT,
+          next, result);
+    else if (resultType.is(Type::Kind::Bool))
+      // i1 read as signed would make True less than False.
+      better = mlir::arith::CmpIOp::create(
+          builder, l,
+          isMin ? mlir::arith::CmpIPredicate::ult
+                : mlir::arith::CmpIPredicate::ugt,
+          next, result);
+    else
+      better = mlir::arith::CmpIOp::create(
+          builder, l,
+          isMin ? mlir::arith::CmpIPredicate::slt
+                : mlir::arith::CmpIPredicate::sgt,
+          next, result);
+    result = mlir::arith::SelectOp::create(builder, l, better, next, result);
+  }
+  return result;
 }

@@ -243,8 +243,9 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
   mlir::Location l = loc(attr.getLoc());
   Type base = typeOf(*attr.value);
   if (base.is(Type::Kind::Module)) {
-    if (auto c = sema::lookupModuleConstant(base.getName(), attr.attr))
-      return constFloat(*c, l);
+    sema::BuiltinLookup found = sema::lookupBuiltin(base.getScope(), attr.attr);
+    if (found.info && found.info->rule == sema::BuiltinRule::Constant)
+      return constFloat(found.info->value, l);
     return {}; // a function or communicator, used through its type
   }
   if (base.is(Type::Kind::Comm)) {

@@ -98,6 +98,7 @@ private:
   void genAssignTarget(const Expr &target, const Values &values,
                        const Type &valueType, SourceLoc l);
   void genAugAssign(const AugAssign &aug);
+  void genImport(const Import &import);
   void genIf(const If &ifStmt);
   void genWhile(const While &whileStmt);
   void genFor(const For &forStmt);
@@ -136,10 +137,14 @@ private:
   mlir::Value genAttribute(const Attribute &attr);
   mlir::Value genSubscript(const Subscript &sub);
   mlir::Value genCall(const Call &call);
-  mlir::Value genBuiltinCall(const Call &call, const std::string &name);
-  mlir::Value genMathCall(const Call &call, const std::string &name);
-  mlir::Value genCommCall(const Call &call, const std::string &name);
-  mlir::Value genArrayConstructor(const Call &call, const std::string &name);
+  mlir::Value genBuiltinCall(const Call &call, sema::BuiltinId id);
+  mlir::Value genMathCall(const Call &call, sema::BuiltinId id);
+  mlir::Value genMinMax(bool isMin, llvm::ArrayRef<mlir::Value> args,
+                        llvm::ArrayRef<Type> argTypes, const Type &resultType,
+                        SourceLoc at);
+  mlir::Value genCommCall(const Call &call, sema::BuiltinId id);
+  mlir::nm::ReduceKind reduceKind(sema::BuiltinId op);
+  mlir::Value genArrayConstructor(const Call &call, sema::BuiltinId id);
   void genPrint(const Call &call);
   mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,
                         mlir::Value rhs, const Type &rhsType,

@@ -9,94 +9,92 @@
 using namespace nmc;
 using namespace nmc::sema;
 
-/// Whether `name` is one of `names`.
-static bool isOneOf(llvm::StringRef name,
-                    std::initializer_list<llvm::StringRef> names) {
-  return llvm::is_contained(names, name);
+namespace {
+
+struct ModuleInfo {
+  BuiltinScope scope;
+  const char *name;
+};
+
+struct PlannedInfo {
+  BuiltinScope scope;
+  const char *name;
+};
+
+} // namespace
+
+static const BuiltinInfo builtins[] = {
+#define NMC_BUILTIN(Id, Scope, Name, Rule)                                     \
+  {BuiltinId::Id, BuiltinScope::Scope, Name, BuiltinRule::Rule, 0.0},
+#define NMC_CONSTANT(Id, Scope, Name, Value)                                   \
+  {BuiltinId::Id, BuiltinScope::Scope, Name, BuiltinRule::Constant, Value},
+#include "nmc/Sema/Builtins.def"
+};
+
+static const ModuleInfo modules[] = {
+#define NMC_MODULE(Scope, Name) {BuiltinScope::Scope, Name},
+#include "nmc/Sema/Builtins.def"
+};
+
+static const PlannedInfo planned[] = {
+#define NMC_PLANNED(Scope, Name) {BuiltinScope::Scope, Name},
+#include "nmc/Sema/Builtins.def"
+};
+
+const BuiltinInfo &sema::getBuiltin(BuiltinId id) {
+  // The table lists the entries in enum order.
+  return builtins[static_cast<size_t>(id)];
 }
 
-bool sema::isKnownModule(llvm::StringRef name) {
-  return isOneOf(name, {"numpy", "numba", "mpi4py", "mpi4py.MPI", "math"});
+llvm::StringRef sema::scopeName(BuiltinScope scope) {
+  switch (scope) {
+  case BuiltinScope::Python:
+    return "";
+  case BuiltinScope::Comm:
+    return "comm";
+  case BuiltinScope::Array:
+    return "array";
+  case BuiltinScope::Math:
+  case BuiltinScope::Numpy:
+  case BuiltinScope::Numba:
+  case BuiltinScope::Mpi4py:
+  case BuiltinScope::MPI:
+  case BuiltinScope::Sys:
+  case BuiltinScope::Time:
+    break;
+  }
+  for (const ModuleInfo &module : modules)
+    if (module.scope == scope)
+      return module.name;
+  return "";
 }
 
-std::optional<double> sema::lookupModuleConstant(llvm::StringRef module,
-                                                 llvm::StringRef attr) {
-  if (module != "math" && module != "numpy")
-    return std::nullopt;
-  if (attr == "pi")
-    return M_PI;
-  if (attr == "e")
-    return M_E;
-  if (attr == "inf")
-    return INFINITY;
-  if (attr == "nan" && module == "numpy")
-    return NAN;
+std::string sema::qualifiedName(BuiltinScope scope, llvm::StringRef name) {
+  if (scope == BuiltinScope::Python)
+    return name.str();
+  return scopeName(scope).str() + "." + name.str();
+}
+
+std::string sema::qualifiedName(BuiltinId id) {
+  const BuiltinInfo &info = getBuiltin(id);
+  return qualifiedName(info.scope, info.name);
+}
+
+std::optional<BuiltinScope> sema::lookupModule(llvm::StringRef name) {
+  for (const ModuleInfo &module : modules)
+    if (name == module.name)
+      return module.scope;
   return std::nullopt;
 }
 
-std::optional<Type> sema::lookupModuleAttribute(llvm::StringRef module,
-                                                llvm::StringRef attr) {
-  std::string qualified = module.str() + "." + attr.str();
-  if (lookupModuleConstant(module, attr))
-    return Type::floating();
-  if (module == "numpy") {
-    if (isOneOf(attr, {"empty", "zeros", "ones", "sqrt", "exp", "log", "sin",
-                       "cos", "tan", "abs", "float64"}))
-      return Type::builtin(qualified);
-    return std::nullopt;
-  }
-  if (module == "math") {
-    if (isOneOf(attr,
-                {"sqrt", "exp", "log", "log10", "sin", "cos", "tan", "atan2",
-                 "hypot", "floor", "ceil", "fabs", "pow", "isnan", "isinf"}))
-      return Type::builtin(qualified);
-    return std::nullopt;
-  }
-  if (module == "numba") {
-    if (isOneOf(attr, {"njit", "jit", "prange"}))
-      return Type::builtin(qualified);
-    return std::nullopt;
-  }
-  if (module == "mpi4py") {
-    if (attr == "MPI")
-      return Type::module("mpi4py.MPI");
-    return std::nullopt;
-  }
-  if (module == "mpi4py.MPI") {
-    if (attr == "COMM_WORLD")
-      return Type::comm();
-    if (isOneOf(attr, {"SUM", "PROD", "MAX", "MIN", "LAND", "LOR"}))
-      return Type::reduceOp(attr.str());
-    if (attr == "Wtime")
-      return Type::builtin(qualified);
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-std::optional<Type> sema::lookupValueAttribute(const Type &value,
-                                               llvm::StringRef attr) {
-  if (value.is(Type::Kind::Comm)) {
-    if (attr == "rank" || attr == "size")
-      return Type::integer();
-    if (isOneOf(attr, {"Get_rank", "Get_size", "gather", "allgather", "bcast",
-                       "allreduce", "barrier", "Barrier"}))
-      return Type::builtin("comm." + attr.str());
-    return std::nullopt;
-  }
-  if (value.is(Type::Kind::Array)) {
-    if (attr == "shape")
-      return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
-    if (attr == "size" || attr == "ndim")
-      return Type::integer();
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-std::optional<Type> sema::lookupBuiltinName(llvm::StringRef name) {
-  if (isOneOf(name, {"print", "range", "len", "abs", "min", "max", "int",
-                     "float", "bool", "round"}))
-    return Type::builtin(name.str());
-  return std::nullopt;
+BuiltinLookup sema::lookupBuiltin(BuiltinScope scope, llvm::StringRef name) {
+  BuiltinLookup result;
+  for (const BuiltinInfo &info : builtins)
+    if (info.scope == scope && name == info.name)
+      result.info = &info;
+  if (!result.info)
+    result.planned = llvm::any_of(planned, [&](const PlannedInfo &p) {
+      return p.scope == scope && name == p.name;
+    });
+  return result;
 }

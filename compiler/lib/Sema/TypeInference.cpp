@@ -147,6 +147,10 @@ private:
   void walkIf(const If &ifStmt);
   void walkReturn(const Return &ret);
   void walkImport(const Import &import);
+  /// The type of `scope.name` (`value.name` for a communicator or array
+  /// value); reports names outside the table.
+  std::optional<Type> lookupAttribute(BuiltinScope scope, llvm::StringRef name,
+                                      const Type &value, SourceLoc loc);
   void walkFunctionDef(const FunctionDef &def);
   void assignTarget(const Expr &target, const Type &value, SourceLoc loc);
   void bindVariable(const std::string &name, const Type &type, SourceLoc loc);
@@ -164,10 +168,15 @@ private:
   Type visitCompare(const Compare &cmp);
   Type visitIfExp(const IfExp &ifExp);
   Type callUserFunction(const Call &call, const FunctionDef &def);
-  Type callBuiltin(const Call &call, const std::string &name);
-  Type callMath(const Call &call, const std::string &name,
-                const std::vector<Type> &args);
-  Type callCommMethod(const Call &call, const std::string &name);
+  Type callBuiltin(const Call &call, const BuiltinInfo &info);
+  Type callPrint(const Call &call);
+  Type callNumberFunction(const Call &call, const BuiltinInfo &info,
+                          const std::string &name,
+                          const std::vector<Type> &args);
+  Type callCommMethod(const Call &call, const BuiltinInfo &info,
+                      const std::string &name);
+  Type checkAllreduce(const Type &value, const Expr *valueExpr,
+                      const Expr *op);
   Type callArrayConstructor(const Call &call);
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
                     SourceLoc loc);
@@ -462,7 +471,7 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
     }
     fail(target.getLoc(), "assignment to " + container.str() +
                               " subscripted by " + index.str() +
-                              " is not supported");
+                              " is not supported yet");
     return;
   }
   fail(target.getLoc(),
@@ -487,8 +496,12 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
     bindVariable(name->id, result, aug.getLoc());
     return;
   }
-  if (isa<Subscript>(aug.target.get())) {
-    if (!result.isUnknown() && !result.isNumeric())
+  if (auto *sub = dyn_cast<Subscript>(aug.target.get())) {
+    Type container = instance.typeOf(sub->value.get());
+    if (!container.isUnknown() && !container.is(Type::Kind::Array))
+      fail(aug.getLoc(), "augmented assignment to an element of " +
+                             container.str() + " is not supported yet");
+    else if (!result.isUnknown() && !result.isNumeric())
       fail(aug.getLoc(), "cannot store " + result.str() + " into an array");
     return;
   }
@@ -501,9 +514,8 @@ void InstanceWalker::walkFor(const For &forStmt) {
   Type element = Type::unknown();
   auto *call = dyn_cast<Call>(forStmt.iter.get());
   Type callee = call ? visit(*call->func) : Type::unknown();
-  bool isRange =
-      callee.is(Type::Kind::Builtin) &&
-      (callee.getName() == "range" || callee.getName() == "numba.prange");
+  bool isRange = callee.is(Type::Kind::Builtin) &&
+                 getBuiltin(callee.getBuiltin()).rule == BuiltinRule::Range;
   if (isRange) {
     if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
       for (const ExprPtr &arg : call->args) {
@@ -537,8 +549,22 @@ void InstanceWalker::walkFor(const For &forStmt) {
   walkBody(forStmt.orelse);
 }
 
+/// The truth of a condition that is a literal (`if False:`, `if 0:`), or
+/// nothing.
+static std::optional<bool> literalTruth(const Expr &test) {
+  if (auto *b = dyn_cast<BoolLit>(&test))
+    return b->value;
+  if (auto *i = dyn_cast<IntLit>(&test))
+    return i->value != 0;
+  if (auto *f = dyn_cast<FloatLit>(&test))
+    return f->value != 0.0;
+  return std::nullopt;
+}
+
 void InstanceWalker::walkIf(const If &ifStmt) {
   checkCondition(*ifStmt.test, "an if condition");
+  if (std::optional<bool> truth = literalTruth(*ifStmt.test))
+    instance.constantConditions[ifStmt.test.get()] = *truth;
   auto constant = instance.constantConditions.find(ifStmt.test.get());
   if (constant != instance.constantConditions.end()) {
     // Only the branch that runs is compiled, as Python only runs that one.
@@ -574,35 +600,87 @@ void InstanceWalker::walkReturn(const Return &ret) {
 
 void InstanceWalker::walkImport(const Import &import) {
   for (const ImportAlias &alias : import.names) {
-    Type bound = Type::unknown();
-    if (!isKnownModule(alias.module)) {
-      // The design brief puts sys and time in the subset; the rest is
-      // outside.
-      bool planned = alias.module == "sys" || alias.module == "time";
-      fail(alias.loc,
-           "module '" + alias.module + "' is " +
-               (planned ? "not supported yet" : "outside the nmc subset") +
-               " (nmc knows numpy, numba, mpi4py and math)");
+    std::optional<BuiltinScope> module = lookupModule(alias.module);
+    if (!module) {
+      fail(alias.loc, "module '" + alias.module +
+                          "' is outside the nmc subset (nmc knows numpy, "
+                          "numba, mpi4py, math, sys and time)");
       continue;
     }
     std::string boundName = alias.asName;
+    Type bound;
     if (alias.name.empty()) {
       // `import a.b` binds `a`; `import a.b as c` binds `c` to a.b.
-      std::string module = alias.module;
+      std::string moduleName = alias.module;
       if (boundName.empty()) {
-        module = module.substr(0, module.find('.'));
-        boundName = module;
+        moduleName = moduleName.substr(0, moduleName.find('.'));
+        boundName = moduleName;
       }
-      bound = Type::module(module);
-    } else if (auto attr = lookupModuleAttribute(alias.module, alias.name)) {
-      bound = *attr;
+      bound = Type::module(*lookupModule(moduleName));
     } else {
-      fail(alias.loc, "importing '" + alias.name + "' from '" + alias.module +
-                          "' is not supported yet");
-      continue;
+      std::optional<Type> attr =
+          lookupAttribute(*module, alias.name, Type::unknown(), alias.loc);
+      if (!attr)
+        continue;
+      bound = *attr;
     }
     bindVariable(boundName, bound, alias.loc);
   }
+}
+
+std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
+                                                    llvm::StringRef name,
+                                                    const Type &value,
+                                                    SourceLoc loc) {
+  BuiltinLookup found = lookupBuiltin(scope, name);
+  if (!found.info) {
+    std::string what = "'" + qualifiedName(scope, name) + "'";
+    if (scope == BuiltinScope::Comm || scope == BuiltinScope::Array)
+      what = value.str() + " attribute '" + name.str() + "'";
+    fail(loc, what + (found.planned ? " is not supported yet"
+                                    : " is outside the nmc subset"));
+    return std::nullopt;
+  }
+  const BuiltinInfo &info = *found.info;
+  switch (info.rule) {
+  case BuiltinRule::Constant:
+    return Type::floating();
+  case BuiltinRule::Submodule:
+    return Type::module(BuiltinScope::MPI);
+  case BuiltinRule::CommValue:
+    return Type::comm();
+  case BuiltinRule::ReduceOperator:
+    return Type::reduceOp(info.id);
+  case BuiltinRule::IntAttribute:
+    return Type::integer();
+  case BuiltinRule::ShapeAttribute:
+    return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
+  case BuiltinRule::Print:
+  case BuiltinRule::Range:
+  case BuiltinRule::Len:
+  case BuiltinRule::Abs:
+  case BuiltinRule::MinMax:
+  case BuiltinRule::ToInt:
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::ToBool:
+  case BuiltinRule::Round:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::IntOfNumber:
+  case BuiltinRule::BoolOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+  case BuiltinRule::FloatOfNothing:
+  case BuiltinRule::IntOfNothing:
+  case BuiltinRule::ArrayConstructor:
+  case BuiltinRule::Dtype:
+  case BuiltinRule::Decorator:
+  case BuiltinRule::Barrier:
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+  case BuiltinRule::Bcast:
+  case BuiltinRule::Allreduce:
+    return Type::builtin(info.id);
+  }
+  return std::nullopt;
 }
 
 void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
@@ -618,7 +696,7 @@ void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
       callee = call->func.get();
     Type t = visit(*callee);
     if (!t.is(Type::Kind::Builtin) ||
-        (t.getName() != "numba.njit" && t.getName() != "numba.jit"))
+        getBuiltin(t.getBuiltin()).rule != BuiltinRule::Decorator)
       fail(decorator->getLoc(), "decorator '" + toSource(*decorator) +
                                     "' is outside the nmc subset (only "
                                     "numba.njit and numba.jit)");
@@ -746,8 +824,11 @@ Type InstanceWalker::visitName(const Name &name) {
   }
   if (name.id == "__name__") // not bound by the program: "__main__"
     return Type::string();
-  if (auto builtin = lookupBuiltinName(name.id))
-    return *builtin;
+  BuiltinLookup builtin = lookupBuiltin(BuiltinScope::Python, name.id);
+  if (builtin.info)
+    return Type::builtin(builtin.info->id);
+  if (builtin.planned)
+    return fail(name.getLoc(), "'" + name.id + "' is not supported yet");
   return fail(name.getLoc(), "name '" + name.id + "' is not defined");
 }
 
@@ -755,16 +836,18 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
   Type value = visit(*attr.value);
   if (value.isUnknown())
     return value;
-  if (value.is(Type::Kind::Module)) {
-    if (auto t = lookupModuleAttribute(value.getName(), attr.attr))
-      return *t;
-    return fail(attr.getLoc(), "'" + value.getName() + "." + attr.attr +
-                                   "' is not supported yet");
-  }
-  if (auto t = lookupValueAttribute(value, attr.attr))
-    return *t;
-  return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
-                                 "' in the nmc subset");
+  std::optional<BuiltinScope> scope;
+  if (value.is(Type::Kind::Module))
+    scope = value.getScope();
+  else if (value.is(Type::Kind::Comm))
+    scope = BuiltinScope::Comm;
+  else if (value.is(Type::Kind::Array))
+    scope = BuiltinScope::Array;
+  if (!scope)
+    return fail(attr.getLoc(), value.str() + " has no attribute '" +
+                                   attr.attr + "' in the nmc subset");
+  return lookupAttribute(*scope, attr.attr, value, attr.getLoc())
+      .value_or(Type::unknown());
 }
 
 Type InstanceWalker::visitSubscript(const Subscript &sub) {
@@ -848,7 +931,7 @@ Type InstanceWalker::visitCall(const Call &call) {
   if (callee.is(Type::Kind::Function))
     return callUserFunction(call, *callee.getFunction());
   if (callee.is(Type::Kind::Builtin))
-    return callBuiltin(call, callee.getName());
+    return callBuiltin(call, getBuiltin(callee.getBuiltin()));
   return fail(call.getLoc(), "'" + toSource(*call.func) + "' (" + callee.str() +
                                  ") is not callable");
 }
@@ -904,42 +987,64 @@ Type InstanceWalker::callUserFunction(const Call &call,
   return callee->returnType;
 }
 
-Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
-  if (name == "print") {
-    for (const ExprPtr &arg : call.args) {
-      Type t = visit(*arg);
-      if (t.isUnknown())
-        continue;
-      if (!isPrintable(t))
-        fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
-    }
-    for (const Keyword &kw : call.keywords) {
-      if (kw.name != "sep" && kw.name != "end")
-        fail(kw.loc,
-             "print() got an unexpected keyword argument '" + kw.name + "'");
-      else if (!isa<StrLit>(kw.value.get()))
-        fail(kw.value->getLoc(),
-             "print()'s " + kw.name + " must be a string literal");
-    }
-    return Type::none();
-  }
-  if (name == "range" || name == "numba.prange")
+Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
+  // Messages name methods as Python does: gather(), not comm.gather().
+  std::string name = info.scope == BuiltinScope::Comm
+                         ? std::string(info.name)
+                         : qualifiedName(info.id);
+  switch (info.rule) {
+  case BuiltinRule::Print:
+    return callPrint(call);
+  case BuiltinRule::Range:
     return fail(call.getLoc(), "range() is supported only as the iterable "
                                "of a for loop");
+  case BuiltinRule::Decorator:
+    return fail(call.getLoc(),
+                name + "() is supported only as a function decorator");
+  case BuiltinRule::Dtype:
+    return fail(call.getLoc(), name + "() is not supported yet");
+  case BuiltinRule::Barrier:
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+  case BuiltinRule::Bcast:
+  case BuiltinRule::Allreduce:
+    return callCommMethod(call, info, name);
+  case BuiltinRule::Len:
+  case BuiltinRule::Abs:
+  case BuiltinRule::MinMax:
+  case BuiltinRule::ToInt:
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::ToBool:
+  case BuiltinRule::Round:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::IntOfNumber:
+  case BuiltinRule::BoolOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+  case BuiltinRule::FloatOfNothing:
+  case BuiltinRule::IntOfNothing:
+  case BuiltinRule::ArrayConstructor:
+    break;
+  case BuiltinRule::Submodule:
+  case BuiltinRule::CommValue:
+  case BuiltinRule::ReduceOperator:
+  case BuiltinRule::IntAttribute:
+  case BuiltinRule::ShapeAttribute:
+  case BuiltinRule::Constant:
+    return fail(call.getLoc(), "'" + name + "' is not callable");
+  }
   std::vector<Type> args;
   for (const ExprPtr &arg : call.args) {
     args.push_back(visit(*arg));
     if (args.back().isUnknown())
       return Type::unknown();
   }
-  if (name.rfind("comm.", 0) == 0)
-    return callCommMethod(call, name);
-  if (name == "numpy.empty" || name == "numpy.zeros" || name == "numpy.ones")
+  if (info.rule == BuiltinRule::ArrayConstructor)
     return callArrayConstructor(call);
   if (!call.keywords.empty())
     return fail(call.keywords.front().loc,
                 name + "() takes no keyword arguments in the nmc subset");
-  if (name == "len") {
+  switch (info.rule) {
+  case BuiltinRule::Len:
     if (!checkArgCount(call, 1, 1, name))
       return Type::unknown();
     if (args[0].is(Type::Kind::Array) || args[0].is(Type::Kind::List) ||
@@ -947,27 +1052,33 @@ Type InstanceWalker::callBuiltin(const Call &call, const std::string &name) {
       return Type::integer();
     return fail(call.args[0]->getLoc(),
                 "object of type '" + args[0].str() + "' has no len()");
-  }
-  if (name == "mpi4py.MPI.Wtime") {
-    checkArgCount(call, 0, 0, "Wtime");
+  case BuiltinRule::FloatOfNothing:
+    checkArgCount(call, 0, 0, info.name);
     return Type::floating();
+  case BuiltinRule::IntOfNothing:
+    checkArgCount(call, 0, 0, info.name);
+    return Type::integer();
+  default:
+    return callNumberFunction(call, info, name, args);
   }
-  return callMath(call, name, args);
 }
 
-Type InstanceWalker::callMath(const Call &call, const std::string &name,
-                              const std::vector<Type> &args) {
+Type InstanceWalker::callNumberFunction(const Call &call,
+                                        const BuiltinInfo &info,
+                                        const std::string &name,
+                                        const std::vector<Type> &args) {
   for (size_t i = 0; i < args.size(); ++i)
     if (!args[i].isNumeric())
       return fail(call.args[i]->getLoc(),
                   name + "() of " + args[i].str() + " is not supported yet");
-  auto isInt = [](const Type &t) { return !t.is(Type::Kind::Float); };
-  if (name == "abs" || name == "numpy.abs") {
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
-    return isInt(args[0]) ? Type::integer() : Type::floating();
-  }
-  if (name == "min" || name == "max") {
+  size_t arity = info.rule == BuiltinRule::FloatOfTwoNumbers ? 2 : 1;
+  if (info.rule != BuiltinRule::MinMax &&
+      !checkArgCount(call, arity, arity, name))
+    return Type::unknown();
+  switch (info.rule) {
+  case BuiltinRule::Abs:
+    return args[0].is(Type::Kind::Float) ? Type::floating() : Type::integer();
+  case BuiltinRule::MinMax: {
     if (args.size() < 2)
       return fail(call.getLoc(), name + "() of fewer than two numbers is not "
                                         "supported yet");
@@ -976,175 +1087,219 @@ Type InstanceWalker::callMath(const Call &call, const std::string &name,
       result = *unify(result, t);
     return result;
   }
-  if (name == "int" || name == "float" || name == "bool") {
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
-    return name == "int"     ? Type::integer()
-           : name == "float" ? Type::floating()
-                             : Type::boolean();
-  }
-  if (name == "round") {
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
+  case BuiltinRule::ToInt:
+  case BuiltinRule::Round:
+  case BuiltinRule::IntOfNumber:
     return Type::integer();
-  }
-  if (name == "math.floor" || name == "math.ceil") {
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
-    return Type::integer();
-  }
-  if (name == "math.isnan" || name == "math.isinf") {
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+    return Type::floating();
+  case BuiltinRule::ToBool:
+  case BuiltinRule::BoolOfNumber:
     return Type::boolean();
+  default:
+    return fail(call.getLoc(), "internal error: '" + name +
+                                   "' is not a function of numbers");
   }
-  if (name == "math.atan2" || name == "math.hypot" || name == "math.pow") {
-    if (!checkArgCount(call, 2, 2, name))
-      return Type::unknown();
-    return Type::floating();
-  }
-  if (name.rfind("math.", 0) == 0 || name.rfind("numpy.", 0) == 0) {
-    // sqrt, exp, log, ... and the float64 constructor.
-    if (!checkArgCount(call, 1, 1, name))
-      return Type::unknown();
-    return Type::floating();
-  }
-  return fail(call.getLoc(), "calling '" + name + "' is not supported yet");
 }
 
-Type InstanceWalker::callCommMethod(const Call &call, const std::string &name) {
+Type InstanceWalker::callPrint(const Call &call) {
+  for (const ExprPtr &arg : call.args) {
+    Type t = visit(*arg);
+    if (t.isUnknown())
+      continue;
+    if (!isPrintable(t))
+      fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
+  }
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name != "sep" && kw.name != "end")
+      fail(kw.loc,
+           "print() got an unexpected keyword argument '" + kw.name + "'");
+    else if (!isa<StrLit>(kw.value.get()))
+      fail(kw.value->getLoc(),
+           "print()'s " + kw.name + " must be a string literal");
+  }
+  return Type::none();
+}
+
+Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
+                                    const std::string &name) {
   auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
     for (const Keyword &kw : call.keywords)
       if (llvm::find(ok, kw.name) == ok.end()) {
-        fail(kw.loc, name.substr(5) +
-                         "() got an unexpected keyword "
-                         "argument '" +
+        fail(kw.loc, name + "() got an unexpected keyword argument '" +
                          kw.name + "'");
         return false;
       }
     return true;
   };
-  if (name == "comm.Get_rank" || name == "comm.Get_size") {
-    if (!checkArgCount(call, 0, 0, name.substr(5)) || !rejectKeywordsExcept({}))
-      return Type::unknown();
-    return Type::integer();
-  }
-  if (name == "comm.barrier" || name == "comm.Barrier") {
-    if (!checkArgCount(call, 0, 0, name.substr(5)) || !rejectKeywordsExcept({}))
+  if (info.rule == BuiltinRule::Barrier) {
+    if (!checkArgCount(call, 0, 0, name) || !rejectKeywordsExcept({}))
       return Type::unknown();
     return Type::none();
   }
-  // gather and allreduce take the value as `sendobj` too, as mpi4py does.
+  // The value is `sendobj` in mpi4py, `obj` for bcast.
+  llvm::StringRef valueName =
+      info.rule == BuiltinRule::Bcast ? "obj" : "sendobj";
   const Expr *valueExpr =
-      call.args.empty() ? keyword(call, "sendobj") : call.args[0].get();
-  Type value = valueExpr ? visit(*valueExpr) : Type::unknown();
-  auto checkValueArgument = [&] {
-    if (!checkArgCount(call, call.args.empty() ? 0 : 1, 2, name.substr(5)))
-      return false;
-    if (valueExpr)
-      return !value.isUnknown();
-    fail(call.getLoc(), name.substr(5) + "() missing required argument: "
-                                         "'sendobj'");
-    return false;
-  };
-  if (name == "comm.gather") {
-    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "root"}))
+      call.args.empty() ? keyword(call, valueName) : call.args[0].get();
+  if (!valueExpr)
+    return fail(call.getLoc(), name + "() missing required argument: '" +
+                                   valueName.str() + "'");
+  size_t maxArgs = info.rule == BuiltinRule::Allgather ? 1 : 2;
+  if (!checkArgCount(call, call.args.empty() ? 0 : 1, maxArgs, name))
+    return Type::unknown();
+  // The second argument: root for gather and bcast, op for allreduce.
+  llvm::StringRef secondName =
+      info.rule == BuiltinRule::Allreduce ? "op" : "root";
+  const Expr *second = nullptr;
+  if (info.rule == BuiltinRule::Allgather) {
+    if (!rejectKeywordsExcept({valueName}))
       return Type::unknown();
-    const Expr *root =
-        call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
-    instance.boundArgs[&call] = {valueExpr, root};
-    if (!checkRoot(root, "gather"))
+  } else {
+    if (!rejectKeywordsExcept({valueName, secondName}))
       return Type::unknown();
-    if (!value.isNumeric())
-      return fail(valueExpr->getLoc(),
-                  "gathering " + value.str() + " is not supported yet");
-    return Type::list(value);
+    second =
+        call.args.size() == 2 ? call.args[1].get() : keyword(call, secondName);
   }
-  if (name == "comm.bcast") {
-    // mpi4py names the value `obj` here.
-    const Expr *object =
-        call.args.empty() ? keyword(call, "obj") : call.args[0].get();
-    if (!object)
-      return fail(call.getLoc(), "bcast() missing required argument: 'obj'");
-    if (!checkArgCount(call, call.args.empty() ? 0 : 1, 2, "bcast") ||
-        !rejectKeywordsExcept({"obj", "root"}))
-      return Type::unknown();
-    Type t = visit(*object);
-    const Expr *root =
-        call.args.size() == 2 ? call.args[1].get() : keyword(call, "root");
-    if (!checkRoot(root, "bcast"))
-      return Type::unknown();
-    instance.boundArgs[&call] = {object, root};
-    if (!t.isUnknown() && !t.isNumeric())
-      return fail(object->getLoc(),
-                  "broadcasting " + t.str() + " is not supported yet");
-    return t;
-  }
-  if (name == "comm.allgather") {
-    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj"}))
-      return Type::unknown();
-    if (call.args.size() > 1)
-      return fail(call.args[1]->getLoc(),
-                  "allgather() takes one positional argument");
-    instance.boundArgs[&call] = {valueExpr};
-    if (!value.isNumeric())
-      return fail(valueExpr->getLoc(),
-                  "allgather of " + value.str() + " is not supported yet");
-    return Type::list(value);
-  }
-  if (name == "comm.allreduce") {
-    if (!checkValueArgument() || !rejectKeywordsExcept({"sendobj", "op"}))
-      return Type::unknown();
-    const Expr *op =
-        call.args.size() == 2 ? call.args[1].get() : keyword(call, "op");
-    instance.boundArgs[&call] = {valueExpr, op};
-    std::string opName = "SUM";
-    if (op) {
-      Type t = visit(*op);
-      if (t.isUnknown())
-        return t;
-      if (!t.is(Type::Kind::ReduceOp))
-        return fail(op->getLoc(), "allreduce()'s op must be an MPI "
-                                  "reduction operator such as MPI.SUM");
-      opName = t.getName();
-    }
-    if (!value.isNumeric())
-      return fail(valueExpr->getLoc(),
-                  "allreduce of " + value.str() + " is not supported yet");
-    if (opName == "LAND" || opName == "LOR")
-      return fail(op->getLoc(),
-                  "allreduce with MPI." + opName + " is not supported yet");
-    // mpi4py reduces Python objects: on one rank the sum of True is True,
-    // on two it is 2. No static type covers both.
-    if (value.is(Type::Kind::Bool) && (opName == "SUM" || opName == "PROD"))
-      return fail(valueExpr->getLoc(),
-                  "allreduce of bools with MPI." + opName +
-                      " is not supported (mpi4py gives a bool on one rank "
-                      "and an int on several); convert with int() first");
+  instance.boundArgs[&call] = {valueExpr, second};
+  Type value = visit(*valueExpr);
+  if (value.isUnknown())
     return value;
+  switch (info.rule) {
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+    if (!checkRoot(second, name))
+      return Type::unknown();
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(), name + " of " + value.str() +
+                                           " is not supported yet");
+    return Type::list(value);
+  case BuiltinRule::Bcast:
+    if (!checkRoot(second, name))
+      return Type::unknown();
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(), "broadcasting " + value.str() +
+                                           " is not supported yet");
+    return value;
+  case BuiltinRule::Allreduce:
+    return checkAllreduce(value, valueExpr, second);
+  default:
+    return fail(call.getLoc(),
+                "internal error: '" + name + "' is not a collective");
   }
-  return fail(call.getLoc(), "'" + name + "' is not supported yet");
+}
+
+Type InstanceWalker::checkAllreduce(const Type &value, const Expr *valueExpr,
+                                    const Expr *op) {
+  BuiltinId opId = BuiltinId::OpSum;
+  if (op) {
+    Type t = visit(*op);
+    if (t.isUnknown())
+      return t;
+    if (!t.is(Type::Kind::ReduceOp))
+      return fail(op->getLoc(), "allreduce()'s op must be an MPI "
+                                "reduction operator such as MPI.SUM");
+    opId = t.getBuiltin();
+  }
+  if (!value.isNumeric())
+    return fail(valueExpr->getLoc(),
+                "allreduce of " + value.str() + " is not supported yet");
+  std::string opName = getBuiltin(opId).name;
+  if (opId == BuiltinId::OpLand || opId == BuiltinId::OpLor)
+    return fail(op->getLoc(),
+                "allreduce with MPI." + opName + " is not supported yet");
+  // mpi4py reduces Python objects: on one rank the sum of True is True,
+  // on two it is 2. No static type covers both.
+  if (value.is(Type::Kind::Bool) &&
+      (opId == BuiltinId::OpSum || opId == BuiltinId::OpProd))
+    return fail(valueExpr->getLoc(),
+                "allreduce of bools with MPI." + opName +
+                    " is not supported (mpi4py gives a bool on one rank "
+                    "and an int on several); convert with int() first");
+  return value;
+}
+
+/// The element type a NumPy dtype argument names, or nothing when
+/// `dtype` is not a dtype. Strings are NumPy's type codes and names.
+static std::optional<Type> dtypeElement(const Type &dtype, const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr)) {
+    llvm::StringRef code = str->value;
+    if (code == "d" || code == "f8" || code == "float64" || code == "float" ||
+        code == "double")
+      return Type::floating();
+    if (code == "i8" || code == "int64" || code == "l" || code == "int")
+      return Type::integer();
+    if (code == "?" || code == "bool")
+      return Type::boolean();
+    if (code == "f" || code == "f4" || code == "float32" || code == "i" ||
+        code == "i4" || code == "int32" || code == "D" ||
+        code == "complex128" || code == "c16" || code == "complex")
+      return Type::unknown(); // a dtype nmc does not have yet
+    return std::nullopt;
+  }
+  if (!dtype.is(Type::Kind::Builtin))
+    return std::nullopt;
+  switch (dtype.getBuiltin()) {
+  case BuiltinId::Float:
+  case BuiltinId::NumpyFloat64:
+  case BuiltinId::NumpyDouble:
+    return Type::floating();
+  case BuiltinId::Int:
+  case BuiltinId::NumpyInt64:
+  case BuiltinId::NumpyIntP:
+    return Type::integer();
+  case BuiltinId::Bool:
+  case BuiltinId::NumpyBool:
+    return Type::boolean();
+  case BuiltinId::NumpyFloat32:
+  case BuiltinId::NumpyInt32:
+  case BuiltinId::NumpyComplex128:
+    return Type::unknown();
+  default:
+    return std::nullopt;
+  }
+}
+
+/// NumPy's name of a dtype argument, for messages.
+static std::string dtypeName(const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr))
+    return "'" + str->value + "'";
+  return toSource(expr);
 }
 
 Type InstanceWalker::callArrayConstructor(const Call &call) {
-  if (!checkArgCount(call, 1, 1, "numpy array constructor"))
+  // np.zeros(shape, dtype): the dtype positional or as a keyword.
+  if (!checkArgCount(call, 1, 2, "numpy array constructor"))
     return Type::unknown();
   Type shape = instance.typeOf(call.args[0].get());
   if (!shape.is(Type::Kind::Int))
     return fail(call.args[0]->getLoc(),
                 "only 1-d arrays with an int length are supported yet, not " +
                     shape.str());
+  const Expr *dtypeExpr = call.args.size() == 2 ? call.args[1].get() : nullptr;
   for (const Keyword &kw : call.keywords) {
-    if (kw.name != "dtype")
-      return fail(kw.loc, "unexpected keyword argument '" + kw.name + "'");
-    Type dtype = visit(*kw.value);
-    bool isFloat64 =
-        dtype.is(Type::Kind::Builtin) &&
-        (dtype.getName() == "numpy.float64" || dtype.getName() == "float");
-    if (!dtype.isUnknown() && !isFloat64)
-      return fail(kw.value->getLoc(),
-                  "only dtype=np.float64 arrays are supported yet");
+    if (kw.name != "dtype" || dtypeExpr)
+      return fail(kw.loc, kw.name == "dtype"
+                              ? "argument for 'dtype' given twice"
+                              : "unexpected keyword argument '" + kw.name +
+                                    "'");
+    dtypeExpr = kw.value.get();
   }
+  if (!dtypeExpr)
+    return Type::array(Type::floating(), 1);
+  Type dtype = visit(*dtypeExpr);
+  if (dtype.isUnknown() && !isa<StrLit>(dtypeExpr))
+    return dtype;
+  std::optional<Type> element = dtypeElement(dtype, *dtypeExpr);
+  if (!element)
+    return fail(dtypeExpr->getLoc(),
+                "data type " + dtypeName(*dtypeExpr) + " not understood");
+  if (!element->is(Type::Kind::Float))
+    return fail(dtypeExpr->getLoc(),
+                "arrays of dtype " + dtypeName(*dtypeExpr) +
+                    " are not supported yet (only float64)");
   return Type::array(Type::floating(), 1);
 }
 

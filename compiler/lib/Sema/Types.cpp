@@ -26,15 +26,15 @@ Type Type::tuple(std::vector<Type> elements) {
   return t;
 }
 
-Type Type::module(std::string name) {
+Type Type::module(BuiltinScope scope) {
   Type t(Kind::Module);
-  t.name = std::move(name);
+  t.scope = scope;
   return t;
 }
 
-Type Type::builtin(std::string name) {
+Type Type::builtin(BuiltinId id) {
   Type t(Kind::Builtin);
-  t.name = std::move(name);
+  t.builtinId = id;
   return t;
 }
 
@@ -44,9 +44,9 @@ Type Type::function(const ast::FunctionDef *def) {
   return t;
 }
 
-Type Type::reduceOp(std::string name) {
+Type Type::reduceOp(BuiltinId id) {
   Type t(Kind::ReduceOp);
-  t.name = std::move(name);
+  t.builtinId = id;
   return t;
 }
 
@@ -77,7 +77,8 @@ bool Type::containsUnknown() const {
 }
 
 bool Type::operator==(const Type &other) const {
-  if (kind != other.kind || rank != other.rank || name != other.name ||
+  if (kind != other.kind || rank != other.rank || scope != other.scope ||
+      builtinId != other.builtinId ||
       functionDef != other.functionDef)
     return false;
   if (!elements || !other.elements)
@@ -110,15 +111,15 @@ std::string Type::str() const {
     return s + ")";
   }
   case Kind::Module:
-    return "module " + name;
+    return "module " + scopeName(scope).str();
   case Kind::Builtin:
-    return "builtin " + name;
+    return "builtin " + qualifiedName(builtinId);
   case Kind::Function:
     return "function " + functionDef->name;
   case Kind::Comm:
     return "communicator";
   case Kind::ReduceOp:
-    return "reduction operator " + name;
+    return "reduction operator " + qualifiedName(builtinId);
   case Kind::Slice:
     return "slice";
   }
@@ -150,7 +151,9 @@ std::string Type::mangle() const {
   default:
     // Compile-time values are not part of a specialisation's machine
     // signature, but distinct ones still need distinct names.
-    return "C" + std::to_string(static_cast<int>(kind)) + name +
+    return "C" + std::to_string(static_cast<int>(kind)) + "_" +
+           std::to_string(static_cast<int>(scope)) + "_" +
+           std::to_string(static_cast<int>(builtinId)) +
            (functionDef ? functionDef->name : "");
   }
 }

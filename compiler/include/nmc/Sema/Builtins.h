@@ -1,42 +1,106 @@
 //===- Builtins.h - What nmc knows of Python, NumPy and mpi4py --*- C++ -*-===//
 //
-// The tables that give types to imported modules, their attributes and
-// Python's builtin names. Names are resolved by binding: these tables are
-// consulted only after a name is known to be bound to a module or builtin.
+// The table of Builtins.def as C++: an enum value per known callable or
+// value, its scope (a module, Python's builtins, or the methods of a
+// communicator or array), its name and its typing rule. Names are resolved
+// by binding: the table is consulted only once a name is known to be bound
+// to a module or builtin, or to be a free name.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NMC_SEMA_BUILTINS_H
 #define NMC_SEMA_BUILTINS_H
 
-#include "nmc/Sema/Types.h"
-
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <string>
 
 namespace nmc::sema {
 
-/// Whether `import name` names a module nmc knows (numpy, numba, mpi4py,
-/// mpi4py.MPI, math).
-bool isKnownModule(llvm::StringRef name);
+/// Where a name may appear: Python's builtins, a module's attributes, or
+/// the attributes of a communicator or array value.
+enum class BuiltinScope {
+  Python,
+  Math,
+  Numpy,
+  Numba,
+  Mpi4py,
+  MPI,
+  Sys,
+  Time,
+  Comm,
+  Array,
+};
 
-/// The type of `module.attr`, e.g. numpy.empty, mpi4py.MPI.COMM_WORLD,
-/// math.pi; nothing if nmc does not know it.
-std::optional<Type> lookupModuleAttribute(llvm::StringRef module,
-                                          llvm::StringRef attr);
+enum class BuiltinId {
+#define NMC_BUILTIN(Id, Scope, Name, Rule) Id,
+#define NMC_CONSTANT(Id, Scope, Name, Value) Id,
+#include "nmc/Sema/Builtins.def"
+};
 
-/// The value of a float constant such as math.pi or numpy.inf.
-std::optional<double> lookupModuleConstant(llvm::StringRef module,
-                                           llvm::StringRef attr);
+/// How type inference types an entry.
+enum class BuiltinRule {
+  Print,             // print(*values, sep=, end=) -> None
+  Range,             // range(...) / numba.prange(...): a for loop's iterable
+  Len,               // len(list | array | tuple) -> int
+  Abs,               // abs(number) -> the number's type (bool gives int)
+  MinMax,            // min/max(a, b, ...) of numbers -> their unified type
+  ToInt,             // int(number)
+  ToFloat,           // float(number)
+  ToBool,            // bool(number)
+  Round,             // round(number) -> int
+  FloatOfNumber,     // sqrt(number) -> float
+  IntOfNumber,       // floor(number) -> int
+  BoolOfNumber,      // isnan(number) -> bool
+  FloatOfTwoNumbers, // atan2(number, number) -> float
+  FloatOfNothing,    // MPI.Wtime() -> float
+  IntOfNothing,      // comm.Get_rank() -> int
+  ArrayConstructor,  // np.zeros(n, dtype=) -> array
+  Dtype,             // a NumPy dtype that is not a converter too
+  Decorator,         // @numba.njit
+  Submodule,         // mpi4py.MPI: a module
+  CommValue,         // MPI.COMM_WORLD: a communicator
+  ReduceOperator,    // MPI.SUM: an allreduce op
+  IntAttribute,      // comm.rank, a.size: an int value
+  ShapeAttribute,    // a.shape: a tuple of ints
+  Constant,          // math.pi: a float value
+  Barrier,           // comm.barrier() -> None
+  Gather,            // comm.gather(value, root=) -> list
+  Allgather,         // comm.allgather(value) -> list
+  Bcast,             // comm.bcast(value, root=) -> value
+  Allreduce,         // comm.allreduce(value, op=) -> value
+};
 
-/// The type of `value.attr` for a communicator or array value, e.g.
-/// comm.Get_rank, comm.size, a.shape.
-std::optional<Type> lookupValueAttribute(const Type &value,
-                                         llvm::StringRef attr);
+struct BuiltinInfo {
+  BuiltinId id;
+  BuiltinScope scope;
+  const char *name;
+  BuiltinRule rule;
+  /// The value of a Constant.
+  double value;
+};
 
-/// Python's builtin names that nmc compiles: print, range, len, ...
-std::optional<Type> lookupBuiltinName(llvm::StringRef name);
+/// The entry of `id`.
+const BuiltinInfo &getBuiltin(BuiltinId id);
+
+/// `math.sqrt`, `numpy.zeros`, `comm.gather`, `print`: for messages.
+std::string qualifiedName(BuiltinId id);
+std::string qualifiedName(BuiltinScope scope, llvm::StringRef name);
+
+/// The scope of the attributes of module `name` (numpy, mpi4py.MPI, ...).
+std::optional<BuiltinScope> lookupModule(llvm::StringRef name);
+/// `numpy` for BuiltinScope::Numpy; `comm` and `array` for those scopes.
+llvm::StringRef scopeName(BuiltinScope scope);
+
+/// What the table says of `name` in `scope`.
+struct BuiltinLookup {
+  /// The entry, or null.
+  const BuiltinInfo *info = nullptr;
+  /// No entry, but the name is in the subset and not implemented yet.
+  bool planned = false;
+};
+BuiltinLookup lookupBuiltin(BuiltinScope scope, llvm::StringRef name);
 
 } // namespace nmc::sema
 

@@ -11,6 +11,8 @@
 #ifndef NMC_SEMA_TYPES_H
 #define NMC_SEMA_TYPES_H
 
+#include "nmc/Sema/Builtins.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,11 +57,11 @@ public:
   static Type array(Type element, int rank);
   static Type list(Type element);
   static Type tuple(std::vector<Type> elements);
-  static Type module(std::string name);
-  static Type builtin(std::string name);
+  static Type module(BuiltinScope scope);
+  static Type builtin(BuiltinId id);
   static Type function(const ast::FunctionDef *def);
   static Type comm() { return Type(Kind::Comm); }
-  static Type reduceOp(std::string name);
+  static Type reduceOp(BuiltinId id);
   static Type slice() { return Type(Kind::Slice); }
 
   Kind getKind() const { return kind; }
@@ -80,8 +82,10 @@ public:
   int getRank() const { return rank; }
   /// Tuple element types.
   const std::vector<Type> &getElements() const { return *elements; }
-  /// Module, builtin and reduction operator name.
-  const std::string &getName() const { return name; }
+  /// The attributes of a module.
+  BuiltinScope getScope() const { return scope; }
+  /// Builtin and reduction operator entry.
+  BuiltinId getBuiltin() const { return builtinId; }
   const ast::FunctionDef *getFunction() const { return functionDef; }
 
   bool operator==(const Type &other) const;
@@ -98,7 +102,8 @@ private:
 
   Kind kind = Kind::Unknown;
   int rank = 0;
-  std::string name;
+  BuiltinScope scope = BuiltinScope::Python;
+  BuiltinId builtinId = BuiltinId::Print;
   const ast::FunctionDef *functionDef = nullptr;
   std::shared_ptr<const std::vector<Type>> elements;
 };
