@@ -1,10 +1,9 @@
 //===- MLIRGen.cpp - Typed AST to MLIR ------------------------------------===//
 //
 // Control flow is emitted with `cf` branches, not `scf`, because Python's
-// break, continue and early return leave loops anywhere. Every block where
-// paths join (loop headers, loop exits, the end of an if) takes all of the
-// instance's variables as block arguments, in one fixed order; region
-// simplification later drops the arguments that never change.
+// break, continue and early return leave loops anywhere. Variables are put
+// in SSA form as the code is generated (SSABuilder): a join block takes
+// arguments only for the variables that differ between its predecessors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -138,12 +137,7 @@ mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
 
 void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   instance = &inst;
-  env.clear();
   loops.clear();
-  variables.clear();
-  for (const std::string &name : inst.localNames)
-    if (!storageTypes(inst.locals.lookup(name)).empty())
-      variables.push_back(name);
 
   llvm::SmallVector<mlir::Type> params;
   for (const Type &t : inst.paramTypes)
@@ -164,18 +158,22 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   mlir::Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
 
-  // Every variable has a value from the start; one read before Python would
-  // have bound it reads poison.
-  for (const std::string &name : variables)
-    for (mlir::Type type : storageTypes(inst.locals.lookup(name)))
-      env[name].push_back(
-          mlir::ub::PoisonOp::create(builder, loc(defLoc), type));
+  // A variable read where no assignment reaches (Python would raise
+  // UnboundLocalError) reads poison.
+  auto undefined = [&](mlir::Type type) -> mlir::Value {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(entry);
+    return mlir::ub::PoisonOp::create(builder, loc(defLoc), type);
+  };
+  SSABuilder ssaBuilder(undefined);
+  ssa = &ssaBuilder;
+  sealBlock(entry);
   size_t nextArgument = 0;
   for (size_t i = 0; i < inst.paramTypes.size(); ++i) {
-    Values &values = env[inst.def->params[i].name];
-    values.clear();
+    Values values;
     for (size_t n = storageTypes(inst.paramTypes[i]).size(); n; --n)
       values.push_back(entry->getArgument(nextArgument++));
+    ssa->writeVariable(entry, inst.def->params[i].name, values);
   }
 
   if (inst.isModuleBody()) {
@@ -195,17 +193,19 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
       poison.push_back(mlir::ub::PoisonOp::create(builder, l, type));
     mlir::func::ReturnOp::create(builder, l, poison);
   }
+  ssa->finish();
+  ssa = nullptr;
 }
 
 Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
-  auto it = env.find(name);
-  if (it != env.end())
-    return it->second;
-  // None, and tuples of None and (), are held in no values at all.
   bool local = instance->locals.count(name);
   Type t = local ? instance->locals.lookup(name) : program.globalType(name);
-  if (storageTypes(t).empty())
+  // None, and tuples of None and (), are held in no values at all.
+  llvm::SmallVector<mlir::Type> types = storageTypes(t);
+  if (types.empty())
     return {};
+  if (local)
+    return ssa->readVariable(builder.getInsertionBlock(), name, types);
   // A module-level variable read inside a function.
   mlir::Type type = storageType(t);
   if (!type || !program.globalsReadByFunctions.contains(name))
@@ -228,42 +228,21 @@ void MLIRGenerator::writeVariable(const std::string &name, Values values,
     mlir::memref::StoreOp::create(builder, location, values[0], global,
                                   mlir::ValueRange{});
   }
-  env[name] = std::move(values);
+  ssa->writeVariable(builder.getInsertionBlock(), name, values);
 }
 
 //===----------------------------------------------------------------------===//
 // Control flow
 //===----------------------------------------------------------------------===//
 
-mlir::Block *MLIRGenerator::createJoinBlock() {
-  mlir::Block *block = createBlock();
-  for (const std::string &name : variables)
-    for (mlir::Value v : env[name])
-      block->addArgument(v.getType(), v.getLoc());
-  return block;
-}
-
-llvm::SmallVector<mlir::Value> MLIRGenerator::variableValues() {
-  llvm::SmallVector<mlir::Value> values;
-  for (const std::string &name : variables)
-    values.append(env[name].begin(), env[name].end());
-  return values;
-}
-
-void MLIRGenerator::enterJoinBlock(mlir::Block *block) {
-  builder.setInsertionPointToEnd(block);
-  unsigned next = 0;
-  for (const std::string &name : variables)
-    for (mlir::Value &v : env[name])
-      v = block->getArgument(next++);
-}
-
 void MLIRGenerator::branchTo(mlir::Location l, mlir::Block *block) {
-  mlir::cf::BranchOp::create(builder, l, block, variableValues());
+  mlir::cf::BranchOp::create(builder, l, block);
 }
 
 void MLIRGenerator::startUnreachableBlock() {
-  builder.setInsertionPointToEnd(createBlock());
+  mlir::Block *block = createBlock();
+  sealBlock(block);
+  builder.setInsertionPointToEnd(block);
 }
 
 void MLIRGenerator::raiseIf(mlir::Value condition, llvm::StringRef excName,
@@ -284,9 +263,11 @@ void MLIRGenerator::callRuntimeErrorIf(mlir::Value condition,
   mlir::Block *continueBlock = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, condition, raiseBlock,
                                  continueBlock);
+  sealBlock(raiseBlock);
   builder.setInsertionPointToEnd(raiseBlock);
   nmc::callRuntime(builder, l, callee, {}, args, /*noReturn=*/true);
   mlir::cf::BranchOp::create(builder, l, continueBlock);
+  sealBlock(continueBlock);
   builder.setInsertionPointToEnd(continueBlock);
 }
 
@@ -434,69 +415,68 @@ void MLIRGenerator::genIf(const If &ifStmt) {
       truthy(gen(*ifStmt.test), typeOf(*ifStmt.test), ifStmt.getLoc());
   mlir::Block *thenBlock = createBlock();
   mlir::Block *elseBlock = createBlock();
-  mlir::Block *merge = createJoinBlock();
+  mlir::Block *merge = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
-  llvm::StringMap<Values> before = env;
+  sealBlock(thenBlock);
+  sealBlock(elseBlock);
 
   builder.setInsertionPointToEnd(thenBlock);
   genBody(ifStmt.body);
   branchTo(l, merge);
 
-  env = before;
   builder.setInsertionPointToEnd(elseBlock);
   genBody(ifStmt.orelse);
   branchTo(l, merge);
 
-  enterJoinBlock(merge);
+  sealBlock(merge);
+  builder.setInsertionPointToEnd(merge);
 }
 
 void MLIRGenerator::genWhile(const While &whileStmt) {
   mlir::Location l = loc(whileStmt.getLoc());
-  mlir::Block *header = createJoinBlock();
-  mlir::Block *exit = createJoinBlock();
+  mlir::Block *header = createBlock();
+  mlir::Block *exit = createBlock();
   branchTo(l, header);
 
-  enterJoinBlock(header);
+  // The header stays unsealed until the body's back edges exist.
+  builder.setInsertionPointToEnd(header);
   mlir::Value cond =
       truthy(gen(*whileStmt.test), typeOf(*whileStmt.test), whileStmt.getLoc());
-  genLoopBranches(cond, header, exit, whileStmt.body, whileStmt.orelse, {}, l);
+  genLoopBranches(cond, header, header, exit, whileStmt.body, whileStmt.orelse,
+                  {}, l);
 }
 
 void MLIRGenerator::genCountedLoop(
     const For &forStmt, mlir::Value tripCount,
     llvm::function_ref<void(mlir::Value)> genElement) {
   mlir::Location l = loc(forStmt.getLoc());
-  mlir::Block *header = createJoinBlock();
+  mlir::Block *header = createBlock();
   mlir::Value counter = header->addArgument(builder.getI64Type(), l);
-  mlir::Block *latch = createJoinBlock();
-  mlir::Block *exit = createJoinBlock();
-  llvm::SmallVector<mlir::Value> entryValues = variableValues();
-  entryValues.push_back(constInt(0, l));
-  mlir::cf::BranchOp::create(builder, l, header, entryValues);
+  mlir::Block *latch = createBlock();
+  mlir::Block *exit = createBlock();
+  mlir::cf::BranchOp::create(builder, l, header,
+                             mlir::ValueRange{constInt(0, l)});
 
   // The latch, where the body ends and `continue` goes: count, then back to
   // the header.
   {
     mlir::OpBuilder::InsertionGuard guard(builder);
-    llvm::StringMap<Values> saved = env;
-    enterJoinBlock(latch);
-    llvm::SmallVector<mlir::Value> nextValues = variableValues();
-    nextValues.push_back(
-        mlir::arith::AddIOp::create(builder, l, counter, constInt(1, l)));
-    mlir::cf::BranchOp::create(builder, l, header, nextValues);
-    env = std::move(saved);
+    builder.setInsertionPointToEnd(latch);
+    mlir::Value next =
+        mlir::arith::AddIOp::create(builder, l, counter, constInt(1, l));
+    mlir::cf::BranchOp::create(builder, l, header, mlir::ValueRange{next});
   }
 
-  enterJoinBlock(header);
+  builder.setInsertionPointToEnd(header);
   // The trip count is unsigned: a range may have up to 2^64 - 1 elements.
   mlir::Value more = mlir::arith::CmpIOp::create(
       builder, l, mlir::arith::CmpIPredicate::ult, counter, tripCount);
   genLoopBranches(
-      more, latch, exit, forStmt.body, forStmt.orelse,
+      more, header, latch, exit, forStmt.body, forStmt.orelse,
       [&] { genElement(counter); }, l);
 }
 
-void MLIRGenerator::genLoopBranches(mlir::Value more,
+void MLIRGenerator::genLoopBranches(mlir::Value more, mlir::Block *header,
                                     mlir::Block *continueBlock,
                                     mlir::Block *exit, const StmtList &body,
                                     const StmtList &orelse,
@@ -505,7 +485,8 @@ void MLIRGenerator::genLoopBranches(mlir::Value more,
   mlir::Block *bodyBlock = createBlock();
   mlir::Block *orelseBlock = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, more, bodyBlock, orelseBlock);
-  llvm::StringMap<Values> atHeader = env;
+  sealBlock(bodyBlock);
+  sealBlock(orelseBlock);
 
   builder.setInsertionPointToEnd(bodyBlock);
   if (atBodyStart)
@@ -514,14 +495,16 @@ void MLIRGenerator::genLoopBranches(mlir::Value more,
   genBody(body);
   loops.pop_back();
   branchTo(l, continueBlock);
+  // Every back edge exists now.
+  sealBlock(continueBlock);
+  sealBlock(header);
 
   // The else clause runs when the loop ends without break.
-  env = atHeader;
   builder.setInsertionPointToEnd(orelseBlock);
   genBody(orelse);
   branchTo(l, exit);
-
-  enterJoinBlock(exit);
+  sealBlock(exit);
+  builder.setInsertionPointToEnd(exit);
 }
 
 mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,

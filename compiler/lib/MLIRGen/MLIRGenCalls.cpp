@@ -50,7 +50,8 @@ Values MLIRGenerator::callFunction(const Call &call) {
   return Values(op.getResults().begin(), op.getResults().end());
 }
 
-mlir::Value MLIRGenerator::genBuiltinCall(const Call &call, sema::BuiltinId id) {
+mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
+                                          sema::BuiltinId id) {
   using sema::BuiltinId;
   mlir::Location l = loc(call.getLoc());
   switch (id) {
@@ -147,9 +148,10 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call, sema::BuiltinId id) 
   case BuiltinId::ArrayNdim:
     break;
   }
-  return error(call.getLoc(), "internal error: no code generation for a "
-                              "call of '" +
-                                  sema::qualifiedName(id) + "'",
+  return error(call.getLoc(),
+               "internal error: no code generation for a "
+               "call of '" +
+                   sema::qualifiedName(id) + "'",
                storageType(typeOf(call)));
 }
 
@@ -252,8 +254,9 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call, sema::BuiltinId id) {
             &context, reduceKind(bound[1] ? typeOf(*bound[1]).getBuiltin()
                                           : BuiltinId::OpSum)));
   default:
-    return error(call.getLoc(), "internal error: '" + sema::qualifiedName(id) +
-                                    "' is not a collective",
+    return error(call.getLoc(),
+                 "internal error: '" + sema::qualifiedName(id) +
+                     "' is not a collective",
                  value.getType());
   }
 }
@@ -292,7 +295,8 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
   mlir::Value buffer = mlir::memref::AllocOp::create(builder, l, contiguous,
                                                      mlir::ValueRange{n});
   if (id != sema::BuiltinId::NumpyEmpty) {
-    mlir::Value fill = constFloat(id == sema::BuiltinId::NumpyOnes ? 1.0 : 0.0, l);
+    mlir::Value fill =
+        constFloat(id == sema::BuiltinId::NumpyOnes ? 1.0 : 0.0, l);
     genIndexLoop(n, l, [&](mlir::OpBuilder &b, mlir::Value i) {
       mlir::memref::StoreOp::create(b, l, fill, buffer, mlir::ValueRange{i});
     });
@@ -416,24 +420,24 @@ mlir::Value MLIRGenerator::genMinMax(bool isMin,
     mlir::Value next = convert(args[i], argTypes[i], resultType, at);
     mlir::Value better;
     if (resultType.is(Type::Kind::Float))
-      better = mlir::arith::CmpFOp::create(
-          builder, l,
-          isMin ? mlir::arith::CmpFPredicate::OLT
-                : mlir::arith::CmpFPredicate::OGT,
-          next, result);
+      better =
+          mlir::arith::CmpFOp::create(builder, l,
+                                      isMin ? mlir::arith::CmpFPredicate::OLT
+                                            : mlir::arith::CmpFPredicate::OGT,
+                                      next, result);
     else if (resultType.is(Type::Kind::Bool))
       // i1 read as signed would make True less than False.
-      better = mlir::arith::CmpIOp::create(
-          builder, l,
-          isMin ? mlir::arith::CmpIPredicate::ult
-                : mlir::arith::CmpIPredicate::ugt,
-          next, result);
+      better =
+          mlir::arith::CmpIOp::create(builder, l,
+                                      isMin ? mlir::arith::CmpIPredicate::ult
+                                            : mlir::arith::CmpIPredicate::ugt,
+                                      next, result);
     else
-      better = mlir::arith::CmpIOp::create(
-          builder, l,
-          isMin ? mlir::arith::CmpIPredicate::slt
-                : mlir::arith::CmpIPredicate::sgt,
-          next, result);
+      better =
+          mlir::arith::CmpIOp::create(builder, l,
+                                      isMin ? mlir::arith::CmpIPredicate::slt
+                                            : mlir::arith::CmpIPredicate::sgt,
+                                      next, result);
     result = mlir::arith::SelectOp::create(builder, l, better, next, result);
   }
   return result;

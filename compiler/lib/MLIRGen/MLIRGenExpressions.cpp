@@ -232,7 +232,7 @@ mlir::Value MLIRGenerator::genName(const Name &name) {
   if (!storageType(t))
     return {}; // compile-time value, used through its type
   // `__name__` is "__main__" unless the program binds the name itself.
-  if (name.id == "__name__" && !env.count(name.id) &&
+  if (name.id == "__name__" && !instance->locals.count(name.id) &&
       !program.globalsReadByFunctions.contains(name.id))
     return stringConstant("__main__", loc(name.getLoc()));
   Values values = readVariable(name.id, name.getLoc());
@@ -730,9 +730,11 @@ mlir::Value MLIRGenerator::genShortCircuit(
     mlir::cf::CondBranchOp::create(builder, location, cond, rest,
                                    mlir::ValueRange{}, merge,
                                    mlir::ValueRange{early});
+  sealBlock(rest);
   builder.setInsertionPointToEnd(rest);
   mlir::Value late = genRest();
   mlir::cf::BranchOp::create(builder, location, merge, mlir::ValueRange{late});
+  sealBlock(merge);
   builder.setInsertionPointToEnd(merge);
   return result;
 }
@@ -789,12 +791,15 @@ mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
   for (mlir::Type type : storageTypes(resultType))
     result.push_back(merge->addArgument(type, l));
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  sealBlock(thenBlock);
+  sealBlock(elseBlock);
   builder.setInsertionPointToEnd(thenBlock);
   mlir::cf::BranchOp::create(builder, l, merge,
                              genValuesAs(*ifExp.body, resultType));
   builder.setInsertionPointToEnd(elseBlock);
   mlir::cf::BranchOp::create(builder, l, merge,
                              genValuesAs(*ifExp.orelse, resultType));
+  sealBlock(merge);
   builder.setInsertionPointToEnd(merge);
   return result.empty() ? mlir::Value() : result[0];
 }

@@ -11,6 +11,8 @@
 
 #include "nmc/MLIRGen/MLIRGen.h"
 
+#include "SSABuilder.h"
+
 #include "nm/IR/NMOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -70,12 +72,9 @@ private:
   Values readVariable(const std::string &name, SourceLoc l);
   void writeVariable(const std::string &name, Values values, SourceLoc l);
 
-  // Control flow.
-  /// A block whose arguments are the instance's variables.
-  mlir::Block *createJoinBlock();
-  llvm::SmallVector<mlir::Value> variableValues();
-  /// Continues in `block`, reading the variables from its arguments.
-  void enterJoinBlock(mlir::Block *block);
+  // Control flow. Blocks are sealed (SSABuilder) once all their
+  // predecessors exist.
+  void sealBlock(mlir::Block *block) { ssa->sealBlock(block); }
   void branchTo(mlir::Location l, mlir::Block *block);
   /// After a terminator: later statements go into a fresh unreachable block.
   void startUnreachableBlock();
@@ -111,9 +110,9 @@ private:
   /// What every loop shares once its header has computed `more`: the body
   /// (starting with `atBodyStart`, ending at `continueBlock`, which
   /// `continue` also reaches), the else clause, and the exit.
-  void genLoopBranches(mlir::Value more, mlir::Block *continueBlock,
-                       mlir::Block *exit, const StmtList &body,
-                       const StmtList &orelse,
+  void genLoopBranches(mlir::Value more, mlir::Block *header,
+                       mlir::Block *continueBlock, mlir::Block *exit,
+                       const StmtList &body, const StmtList &orelse,
                        llvm::function_ref<void()> atBodyStart,
                        mlir::Location l);
   /// The number of elements of range(start, stop, step).
@@ -179,8 +178,9 @@ private:
   void assignToView(mlir::Value view, mlir::Value value, const Type &valueType,
                     SourceLoc l);
   /// Runs `body(i)` for i in [0, n) with an scf.for.
-  void genIndexLoop(mlir::Value n, mlir::Location l,
-                    llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body);
+  void
+  genIndexLoop(mlir::Value n, mlir::Location l,
+               llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body);
   mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
 
   // Values.
@@ -236,8 +236,7 @@ private:
   // State of the instance being generated.
   const FunctionInstance *instance = nullptr;
   mlir::Region *region = nullptr;
-  std::vector<std::string> variables;
-  llvm::StringMap<Values> env;
+  SSABuilder *ssa = nullptr;
   std::vector<LoopTargets> loops;
   bool hadError = false;
 };

@@ -175,8 +175,7 @@ private:
                           const std::vector<Type> &args);
   Type callCommMethod(const Call &call, const BuiltinInfo &info,
                       const std::string &name);
-  Type checkAllreduce(const Type &value, const Expr *valueExpr,
-                      const Expr *op);
+  Type checkAllreduce(const Type &value, const Expr *valueExpr, const Expr *op);
   Type callArrayConstructor(const Call &call);
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
                     SourceLoc loc);
@@ -844,8 +843,8 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
   else if (value.is(Type::Kind::Array))
     scope = BuiltinScope::Array;
   if (!scope)
-    return fail(attr.getLoc(), value.str() + " has no attribute '" +
-                                   attr.attr + "' in the nmc subset");
+    return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
+                                   "' in the nmc subset");
   return lookupAttribute(*scope, attr.attr, value, attr.getLoc())
       .value_or(Type::unknown());
 }
@@ -989,9 +988,8 @@ Type InstanceWalker::callUserFunction(const Call &call,
 
 Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   // Messages name methods as Python does: gather(), not comm.gather().
-  std::string name = info.scope == BuiltinScope::Comm
-                         ? std::string(info.name)
-                         : qualifiedName(info.id);
+  std::string name = info.scope == BuiltinScope::Comm ? std::string(info.name)
+                                                      : qualifiedName(info.id);
   switch (info.rule) {
   case BuiltinRule::Print:
     return callPrint(call);
@@ -1099,8 +1097,8 @@ Type InstanceWalker::callNumberFunction(const Call &call,
   case BuiltinRule::BoolOfNumber:
     return Type::boolean();
   default:
-    return fail(call.getLoc(), "internal error: '" + name +
-                                   "' is not a function of numbers");
+    return fail(call.getLoc(),
+                "internal error: '" + name + "' is not a function of numbers");
   }
 }
 
@@ -1128,8 +1126,8 @@ Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
   auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
     for (const Keyword &kw : call.keywords)
       if (llvm::find(ok, kw.name) == ok.end()) {
-        fail(kw.loc, name + "() got an unexpected keyword argument '" +
-                         kw.name + "'");
+        fail(kw.loc,
+             name + "() got an unexpected keyword argument '" + kw.name + "'");
         return false;
       }
     return true;
@@ -1173,15 +1171,15 @@ Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
     if (!checkRoot(second, name))
       return Type::unknown();
     if (!value.isNumeric())
-      return fail(valueExpr->getLoc(), name + " of " + value.str() +
-                                           " is not supported yet");
+      return fail(valueExpr->getLoc(),
+                  name + " of " + value.str() + " is not supported yet");
     return Type::list(value);
   case BuiltinRule::Bcast:
     if (!checkRoot(second, name))
       return Type::unknown();
     if (!value.isNumeric())
-      return fail(valueExpr->getLoc(), "broadcasting " + value.str() +
-                                           " is not supported yet");
+      return fail(valueExpr->getLoc(),
+                  "broadcasting " + value.str() + " is not supported yet");
     return value;
   case BuiltinRule::Allreduce:
     return checkAllreduce(value, valueExpr, second);
@@ -1281,10 +1279,10 @@ Type InstanceWalker::callArrayConstructor(const Call &call) {
   const Expr *dtypeExpr = call.args.size() == 2 ? call.args[1].get() : nullptr;
   for (const Keyword &kw : call.keywords) {
     if (kw.name != "dtype" || dtypeExpr)
-      return fail(kw.loc, kw.name == "dtype"
-                              ? "argument for 'dtype' given twice"
-                              : "unexpected keyword argument '" + kw.name +
-                                    "'");
+      return fail(kw.loc,
+                  kw.name == "dtype"
+                      ? "argument for 'dtype' given twice"
+                      : "unexpected keyword argument '" + kw.name + "'");
     dtypeExpr = kw.value.get();
   }
   if (!dtypeExpr)

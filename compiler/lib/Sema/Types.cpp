@@ -78,8 +78,7 @@ bool Type::containsUnknown() const {
 
 bool Type::operator==(const Type &other) const {
   if (kind != other.kind || rank != other.rank || scope != other.scope ||
-      builtinId != other.builtinId ||
-      functionDef != other.functionDef)
+      builtinId != other.builtinId || functionDef != other.functionDef)
     return false;
   if (!elements || !other.elements)
     return elements == other.elements;
