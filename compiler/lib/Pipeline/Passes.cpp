@@ -12,6 +12,7 @@
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -27,37 +28,60 @@ runPasses(ModuleOp module, llvm::function_ref<void(PassManager &)> addPasses) {
   return pm.run(module);
 }
 
+void nmc::buildNMOptimizePipeline(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void nmc::buildNMToMPIPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertNMToMPI(
+      ConvertNMToMPIOptions{/*mpiImplementation=*/NMC_MPI_IMPLEMENTATION}));
+  pm.addPass(createCanonicalizerPass());
+}
+
+void nmc::buildNMCToLLVMPipeline(OpPassManager &pm,
+                                 const NMCToLLVMPipelineOptions &options) {
+  pm.addPass(createSCFToControlFlowPass());
+  // Integer powers become generated functions; everything else in math
+  // has an LLVM intrinsic.
+  pm.addPass(createConvertMathToFuncs());
+  // floordivsi, ceildivsi and the like have no direct LLVM lowering.
+  pm.addPass(arith::createArithExpandOpsPass());
+  // Views (subview) become offset/size/stride arithmetic in affine.apply,
+  // which lower-affine turns into arith.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertNMCToLLVM());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+  if (options.debugInfo)
+    pm.addPass(LLVM::createDIScopeForLLVMFuncOpPass());
+}
+
+void nmc::registerNMCPipelines() {
+  PassPipelineRegistration<>(
+      "nm-optimize", "nmc's nm-level optimisation (what --emit=nm shows)",
+      buildNMOptimizePipeline);
+  PassPipelineRegistration<>(
+      "nm-to-mpi", "nm to the mpi dialect and runtime calls (--emit=mpi)",
+      buildNMToMPIPipeline);
+  PassPipelineRegistration<NMCToLLVMPipelineOptions>(
+      "nmc-to-llvm", "everything to the LLVM dialect (--emit=llvm-mlir)",
+      buildNMCToLLVMPipeline);
+}
+
 LogicalResult nmc::optimizeNM(ModuleOp module) {
-  return runPasses(module, [](PassManager &pm) {
-    pm.addPass(createCanonicalizerPass());
-    pm.addPass(createCSEPass());
-  });
+  return runPasses(module, buildNMOptimizePipeline);
 }
 
 LogicalResult nmc::lowerNMToMPI(ModuleOp module) {
-  return runPasses(module, [](PassManager &pm) {
-    pm.addPass(createConvertNMToMPI(
-        ConvertNMToMPIOptions{/*mpiImplementation=*/NMC_MPI_IMPLEMENTATION}));
-    pm.addPass(createCanonicalizerPass());
-  });
+  return runPasses(module, buildNMToMPIPipeline);
 }
 
 LogicalResult nmc::lowerToLLVMDialect(ModuleOp module, bool debugInfo) {
+  NMCToLLVMPipelineOptions options;
+  options.debugInfo = debugInfo;
   return runPasses(module, [&](PassManager &pm) {
-    pm.addPass(createSCFToControlFlowPass());
-    // Integer powers become generated functions; everything else in math
-    // has an LLVM intrinsic.
-    pm.addPass(createConvertMathToFuncs());
-    // floordivsi, ceildivsi and the like have no direct LLVM lowering.
-    pm.addPass(arith::createArithExpandOpsPass());
-    // Views (subview) become offset/size/stride arithmetic in affine.apply,
-    // which lower-affine turns into arith.
-    pm.addPass(memref::createExpandStridedMetadataPass());
-    pm.addPass(createLowerAffinePass());
-    pm.addPass(createConvertNMCToLLVM());
-    pm.addPass(createReconcileUnrealizedCastsPass());
-    pm.addPass(createCanonicalizerPass());
-    if (debugInfo)
-      pm.addPass(LLVM::createDIScopeForLLVMFuncOpPass());
+    buildNMCToLLVMPipeline(pm, options);
   });
 }

@@ -9,6 +9,7 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   nmc::registerNMCPasses();
+  nmc::registerNMCPipelines();
   mlir::DialectRegistry registry;
   nmc::registerNMCDialects(registry);
   return mlir::asMainReturnCode(

@@ -159,7 +159,11 @@ int compile(DiagnosticEngine &diags) {
       generateMLIR(context, *program, diags, genOptions);
   if (!mlirModule || mlir::failed(optimizeNM(*mlirModule)))
     return 1;
-  auto printModule = [&](llvm::raw_ostream &os) { mlirModule->print(os); };
+  // As mlir-opt prints, so that nm-opt reproduces each stage byte for byte.
+  auto printModule = [&](llvm::raw_ostream &os) {
+    mlirModule->print(os);
+    os << "\n";
+  };
   if (emit == Emit::NM)
     return printStage(printModule);
   if (mlir::failed(lowerNMToMPI(*mlirModule)))

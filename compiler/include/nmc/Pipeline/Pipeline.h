@@ -15,6 +15,8 @@
 #define NMC_PIPELINE_PIPELINE_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
 #include "mlir/Support/LLVM.h"
 
 #include "llvm/IR/LLVMContext.h"
@@ -33,6 +35,25 @@ void registerNMCDialects(mlir::DialectRegistry &registry);
 
 /// Registers nmc's passes with MLIR's pass registry (for nm-opt).
 void registerNMCPasses();
+
+/// Options of the nmc-to-llvm pipeline.
+struct NMCToLLVMPipelineOptions
+    : public mlir::PassPipelineOptions<NMCToLLVMPipelineOptions> {
+  Option<bool> debugInfo{*this, "debug-info",
+                         llvm::cl::desc("Give every function a debug scope "
+                                        "(nmc -g)"),
+                         llvm::cl::init(false)};
+};
+
+/// The pipelines behind each --emit stage. nmc runs them; nm-opt has them
+/// by name (registerNMCPipelines), so that
+/// `nm-opt --pass-pipeline='builtin.module(nm-to-mpi)'` reproduces a stage.
+void buildNMOptimizePipeline(mlir::OpPassManager &pm);
+void buildNMToMPIPipeline(mlir::OpPassManager &pm);
+void buildNMCToLLVMPipeline(mlir::OpPassManager &pm,
+                            const NMCToLLVMPipelineOptions &options);
+/// Registers nm-optimize, nm-to-mpi and nmc-to-llvm.
+void registerNMCPipelines();
 
 /// Canonicalisation and CSE on the nm-level module.
 mlir::LogicalResult optimizeNM(mlir::ModuleOp module);
