@@ -35,6 +35,8 @@ config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cc", config.mpicc))
 config.substitutions.append(("%nmrt_include", nmrt_include))
 config.substitutions.append(("%nmrt_lib", nmrt_lib))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%build_root", config.nmc_obj_root))
 # Same program under python3 + Numba + mpi4py and as an nmc executable:
 # `%differential FILE 1 2 3 4` fails unless the outputs agree at each count.
 config.substitutions.append(("%differential", " ".join([

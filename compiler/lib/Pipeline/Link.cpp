@@ -11,16 +11,16 @@
 
 using namespace nmc;
 
-/// libnmrt.a beside the nmc executable (build/bin/../lib), else where the
-/// build put it.
+/// libnmrt.a relative to the nmc executable: bin/../lib, as both the build
+/// tree and an installed prefix lay them out, so an installed nmc works
+/// from any directory and never reaches back into the build tree.
 static std::string findRuntimeLibrary() {
   std::string self = llvm::sys::fs::getMainExecutable(
       nullptr, reinterpret_cast<void *>(&findRuntimeLibrary));
   llvm::SmallString<256> path(llvm::sys::path::parent_path(self));
   llvm::sys::path::append(path, "..", "lib", "libnmrt.a");
-  if (llvm::sys::fs::exists(path))
-    return std::string(path);
-  return NMC_RUNTIME_LIBRARY;
+  llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+  return std::string(path);
 }
 
 bool nmc::linkExecutable(const std::string &objectPath,
@@ -31,8 +31,13 @@ bool nmc::linkExecutable(const std::string &objectPath,
             "' to link with";
     return false;
   }
+  std::string runtime = findRuntimeLibrary();
+  if (!llvm::sys::fs::exists(runtime)) {
+    error = "cannot find the nmc runtime library '" + runtime + "'";
+    return false;
+  }
   std::vector<std::string> args = {*cc, objectPath, "-o", outputPath,
-                                   findRuntimeLibrary()};
+                                   runtime};
   llvm::SmallVector<llvm::StringRef> mpiArgs;
   llvm::StringRef(NMC_MPI_LINK_ARGS).split(mpiArgs, ';', -1, false);
   for (llvm::StringRef arg : mpiArgs)
