@@ -17,11 +17,9 @@ void nmrt_print_bool(int8_t v) { fputs(v ? "True" : "False", stdout); }
 
 void nmrt_print_str(const char *s) { fputs(s, stdout); }
 
-void nmrt_print_none(void) { fputs("None", stdout); }
-
 void nmrt_print_list(nmrt_list *l) {
   if (!l) {
-    nmrt_print_none();
+    fputs("None", stdout);
     return;
   }
   putchar('[');

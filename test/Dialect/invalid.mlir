@@ -142,3 +142,11 @@ func.func @barrier_on_non_comm(%i: i64) {
   "nm.barrier"(%i) : (i64) -> ()
   return
 }
+
+// -----
+
+func.func @print_i32(%x: i32) {
+  // expected-error @+1 {{operand #0 must be 64-bit signless integer or 64-bit float or 1-bit signless integer or A Python str or A Python list of scalars, or None where a list was expected, but got 'i32'}}
+  nm.print %x : i32
+  return
+}

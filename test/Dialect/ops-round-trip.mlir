@@ -105,8 +105,8 @@ func.func @allreduce(%x: f64, %i: i64, %b: i1) {
 // CHECK-SAME: (%[[X:.*]]: f64, %[[Y:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[G:.*]]: !nm.list<i64>)
 // CHECK: %[[L:.*]] = nm.list_from_elements %[[X]], %[[Y]] : f64, f64 -> !nm.list<f64>
 // CHECK-NEXT: %[[LB:.*]] = nm.list_from_elements %[[B]] : i1 -> !nm.list<i1>
-// CHECK-NEXT: nm.list_print %[[L]] : !nm.list<f64>
-// CHECK-NEXT: nm.list_print %[[G]] : !nm.list<i64>
+// CHECK-NEXT: nm.print %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.print %[[G]] : !nm.list<i64>
 // CHECK-NEXT: nm.list_len %[[L]] : !nm.list<f64>
 // CHECK-NEXT: nm.list_len %[[G]] iter : !nm.list<i64>
 // CHECK-NEXT: nm.list_get %[[L]][%[[I]]] : !nm.list<f64>
@@ -114,19 +114,48 @@ func.func @allreduce(%x: f64, %i: i64, %b: i1) {
 // CHECK-NEXT: nm.list_get %[[LB]][%[[I]]] : !nm.list<i1>
 // GENERIC-LABEL: sym_name = "lists"
 // GENERIC: "nm.list_from_elements"(%{{.*}}, %{{.*}}) : (f64, f64) -> !nm.list<f64>
-// GENERIC: "nm.list_print"(%{{.*}}) : (!nm.list<f64>) -> ()
+// GENERIC: "nm.print"(%{{.*}}) : (!nm.list<f64>) -> ()
 // GENERIC: "nm.list_len"(%{{.*}}) : (!nm.list<f64>) -> i64
 // GENERIC: "nm.list_len"(%{{.*}}) <{iter}> : (!nm.list<i64>) -> i64
 // GENERIC: "nm.list_get"(%{{.*}}, %{{.*}}) : (!nm.list<f64>, i64) -> f64
 func.func @lists(%x: f64, %y: f64, %i: i64, %b: i1, %g: !nm.list<i64>) {
   %l = nm.list_from_elements %x, %y : f64, f64 -> !nm.list<f64>
   %lb = nm.list_from_elements %b : i1 -> !nm.list<i1>
-  nm.list_print %l : !nm.list<f64>
-  nm.list_print %g : !nm.list<i64>
+  nm.print %l : !nm.list<f64>
+  nm.print %g : !nm.list<i64>
   %n = nm.list_len %l : !nm.list<f64>
   %m = nm.list_len %g iter : !nm.list<i64>
   %v = nm.list_get %l[%i] : !nm.list<f64>
   %w = nm.list_get %g[%i] : !nm.list<i64>
   %z = nm.list_get %lb[%i] : !nm.list<i1>
+  return
+}
+
+// CHECK-LABEL: func.func @python_values
+// CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[S:.*]]: !nm.str)
+// CHECK: %[[T:.*]] = nm.constant_str "x =\0A"
+// CHECK-NEXT: nm.print %[[T]] : !nm.str
+// CHECK-NEXT: nm.print %[[X]] : f64
+// CHECK-NEXT: nm.print %[[I]] : i64
+// CHECK-NEXT: nm.print %[[B]] : i1
+// CHECK-NEXT: nm.print %[[S]] : !nm.str
+// CHECK-NEXT: nm.raise "ValueError", "negative dimensions are not allowed"
+// CHECK-NEXT: nm.raise "AssertionError", ""
+// CHECK-NEXT: nm.raise_index_error %[[I]], %[[I]], %[[I]]
+// GENERIC-LABEL: sym_name = "python_values"
+// GENERIC: "nm.constant_str"() <{value = "x =\0A"}> : () -> !nm.str
+// GENERIC: "nm.print"(%{{.*}}) : (!nm.str) -> ()
+// GENERIC: "nm.raise"() <{exception = "ValueError", message = "negative dimensions are not allowed"}> : () -> ()
+// GENERIC: "nm.raise_index_error"(%{{.*}}, %{{.*}}, %{{.*}}) : (i64, i64, i64) -> ()
+func.func @python_values(%x: f64, %i: i64, %b: i1, %s: !nm.str) {
+  %t = nm.constant_str "x =\0A"
+  nm.print %t : !nm.str
+  nm.print %x : f64
+  nm.print %i : i64
+  nm.print %b : i1
+  nm.print %s : !nm.str
+  nm.raise "ValueError", "negative dimensions are not allowed"
+  nm.raise "AssertionError", ""
+  nm.raise_index_error %i, %i, %i
   return
 }

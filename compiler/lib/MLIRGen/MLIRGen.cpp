@@ -9,8 +9,6 @@
 
 #include "MLIRGenerator.h"
 
-#include "nmc/Support/RuntimeFunctions.h"
-
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -18,6 +16,7 @@
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "nm/IR/NMDialect.h"
 
 using namespace nmc;
 using namespace nmc::mlirgen;
@@ -46,7 +45,7 @@ mlir::Type MLIRGenerator::storageType(const Type &t) {
   case Type::Kind::Float:
     return builder.getF64Type();
   case Type::Kind::Str:
-    return mlir::LLVM::LLVMPointerType::get(&context);
+    return mlir::nm::StrType::get(&context);
   case Type::Kind::List:
     return mlir::nm::ListType::get(&context, storageType(t.getElement()));
   case Type::Kind::Array:
@@ -84,6 +83,9 @@ mlir::Value MLIRGenerator::error(SourceLoc l, const std::string &message,
 mlir::OwningOpRef<mlir::ModuleOp> MLIRGenerator::run() {
   module = mlir::ModuleOp::create(
       mlir::FileLineColLoc::get(&context, diags.getFilename(), 1, 1));
+  // Runtime errors name the source file.
+  module->setAttr(mlir::nm::NMDialect::getSourceNameAttrName(),
+                  builder.getStringAttr(diags.getFilename()));
   builder.setInsertionPointToEnd(module.getBody());
   declareGlobals();
   for (const auto &inst : program.instances)
@@ -117,22 +119,8 @@ void MLIRGenerator::declareGlobals() {
 
 mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
                                           mlir::Location l) {
-  std::string &symbol = stringSymbols[text];
-  if (symbol.empty())
-    symbol = "__nmc_str_" + std::to_string(stringSymbols.size() - 1);
-  if (!module.lookupSymbol(symbol)) {
-    mlir::OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToStart(module.getBody());
-    std::string withNul = text.str();
-    withNul.push_back('\0');
-    auto type =
-        mlir::LLVM::LLVMArrayType::get(builder.getI8Type(), withNul.size());
-    mlir::LLVM::GlobalOp::create(builder, l, type, /*isConstant=*/true,
-                                 mlir::LLVM::Linkage::Internal, symbol,
-                                 builder.getStringAttr(withNul));
-  }
-  return mlir::LLVM::AddressOfOp::create(
-      builder, l, mlir::LLVM::LLVMPointerType::get(&context), symbol);
+  return mlir::nm::ConstantStrOp::create(
+      builder, l, mlir::nm::StrType::get(&context), text);
 }
 
 void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
@@ -177,9 +165,6 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   }
 
   if (inst.isModuleBody()) {
-    mlir::Location l = loc(defLoc);
-    nmc::callRuntime(builder, l, "nmrt_set_source_name", {},
-                     {stringConstant(diags.getFilename(), l)});
     genBody(program.module->body);
   } else {
     genBody(inst.def->body);
@@ -248,24 +233,20 @@ void MLIRGenerator::startUnreachableBlock() {
 void MLIRGenerator::raiseIf(mlir::Value condition, llvm::StringRef excName,
                             llvm::StringRef message, SourceLoc l) {
   mlir::Location location = loc(l);
-  callRuntimeErrorIf(condition, "nmrt_raise",
-                     {stringConstant(excName, location),
-                      stringConstant(message, location),
-                      constInt(l.line, location)},
-                     location);
+  genIf(condition, location, [&] {
+    mlir::nm::RaiseOp::create(builder, location, excName, message);
+  });
 }
 
-void MLIRGenerator::callRuntimeErrorIf(mlir::Value condition,
-                                       llvm::StringRef callee,
-                                       mlir::ValueRange args,
-                                       mlir::Location l) {
-  mlir::Block *raiseBlock = createBlock();
+void MLIRGenerator::genIf(mlir::Value condition, mlir::Location l,
+                          llvm::function_ref<void()> genThen) {
+  mlir::Block *thenBlock = createBlock();
   mlir::Block *continueBlock = createBlock();
-  mlir::cf::CondBranchOp::create(builder, l, condition, raiseBlock,
+  mlir::cf::CondBranchOp::create(builder, l, condition, thenBlock,
                                  continueBlock);
-  sealBlock(raiseBlock);
-  builder.setInsertionPointToEnd(raiseBlock);
-  nmc::callRuntime(builder, l, callee, {}, args, /*noReturn=*/true);
+  sealBlock(thenBlock);
+  builder.setInsertionPointToEnd(thenBlock);
+  genThen();
   mlir::cf::BranchOp::create(builder, l, continueBlock);
   sealBlock(continueBlock);
   builder.setInsertionPointToEnd(continueBlock);

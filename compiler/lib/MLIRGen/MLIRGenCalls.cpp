@@ -7,8 +7,6 @@
 
 #include "MLIRGenerator.h"
 
-#include "nmc/Support/RuntimeFunctions.h"
-
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -160,52 +158,48 @@ void MLIRGenerator::genPrint(const Call &call) {
   std::string sep = " ", end = "\n";
   for (const Keyword &kw : call.keywords)
     (kw.name == "sep" ? sep : end) = cast<StrLit>(*kw.value).value;
+  // Python evaluates every argument before it writes anything: a call
+  // that prints, or raises, inside an argument comes first.
+  llvm::SmallVector<Values> arguments;
+  for (const ExprPtr &arg : call.args)
+    arguments.push_back(genValues(*arg));
   for (size_t i = 0; i < call.args.size(); ++i) {
     if (i)
-      nmc::callRuntime(builder, l, "nmrt_print_str", {},
-                       {stringConstant(sep, l)});
+      printText(sep, l);
     const Expr &arg = *call.args[i];
-    printValues(l, genValues(arg), typeOf(arg), arg.getLoc());
+    printValues(l, arguments[i], typeOf(arg), arg.getLoc());
   }
-  nmc::callRuntime(builder, l, "nmrt_print_str", {}, {stringConstant(end, l)});
+  printText(end, l);
+}
+
+void MLIRGenerator::printText(llvm::StringRef text, mlir::Location l) {
+  if (!text.empty())
+    mlir::nm::PrintOp::create(builder, l, stringConstant(text, l));
 }
 
 void MLIRGenerator::printValues(mlir::Location l, const Values &values,
                                 const Type &t, SourceLoc at) {
   switch (t.getKind()) {
   case Type::Kind::Int:
-    nmc::callRuntime(builder, l, "nmrt_print_i64", {}, values);
-    return;
   case Type::Kind::Float:
-    nmc::callRuntime(builder, l, "nmrt_print_f64", {}, values);
-    return;
   case Type::Kind::Bool:
-    nmc::callRuntime(builder, l, "nmrt_print_bool", {},
-                     {mlir::arith::ExtUIOp::create(
-                         builder, l, builder.getI8Type(), values[0])});
-    return;
   case Type::Kind::Str:
-    nmc::callRuntime(builder, l, "nmrt_print_str", {}, values);
+  case Type::Kind::List:
+    mlir::nm::PrintOp::create(builder, l, values[0]);
     return;
   case Type::Kind::None:
-    nmc::callRuntime(builder, l, "nmrt_print_none", {}, {});
-    return;
-  case Type::Kind::List:
-    mlir::nm::ListPrintOp::create(builder, l, values[0]);
+    printText("None", l);
     return;
   case Type::Kind::Tuple: {
     // (1, 2.5), and (1,) for one element, as Python prints tuples.
     size_t n = t.getElements().size();
-    nmc::callRuntime(builder, l, "nmrt_print_str", {},
-                     {stringConstant("(", l)});
+    printText("(", l);
     for (size_t i = 0; i < n; ++i) {
       if (i)
-        nmc::callRuntime(builder, l, "nmrt_print_str", {},
-                         {stringConstant(", ", l)});
+        printText(", ", l);
       printValues(l, tupleElement(values, t, i), t.getElements()[i], at);
     }
-    nmc::callRuntime(builder, l, "nmrt_print_str", {},
-                     {stringConstant(n == 1 ? ",)" : ")", l)});
+    printText(n == 1 ? ",)" : ")", l);
     return;
   }
   default:
@@ -325,7 +319,6 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
   // round, floor and ceil of an int are that int; through a float they
   // would lose digits beyond 2^53.
   bool intArgument = !args.empty() && !argTypes[0].is(Type::Kind::Float);
-  mlir::Type f64 = builder.getF64Type();
   switch (id) {
   case BuiltinId::Int:
   case BuiltinId::Float:
@@ -371,16 +364,13 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
   }
   case BuiltinId::MathPow:
     return mlir::math::PowFOp::create(builder, l, asFloat(0), asFloat(1), fm);
-  // libm has these; LLVM has no intrinsic for them.
   case BuiltinId::MathAtan2:
-    return nmc::callRuntime(builder, l, "atan2", {f64},
-                            {asFloat(0), asFloat(1)});
+    return mlir::math::Atan2Op::create(builder, l, asFloat(0), asFloat(1), fm);
   case BuiltinId::MathHypot:
-    return nmc::callRuntime(builder, l, "hypot", {f64},
-                            {asFloat(0), asFloat(1)});
+    return callLibm("hypot", {asFloat(0), asFloat(1)}, l);
   case BuiltinId::MathTan:
   case BuiltinId::NumpyTan:
-    return nmc::callRuntime(builder, l, "tan", {f64}, {asFloat(0)});
+    return mlir::math::TanOp::create(builder, l, asFloat(0), fm);
   case BuiltinId::MathSqrt:
   case BuiltinId::NumpySqrt:
     return mlir::math::SqrtOp::create(builder, l, asFloat(0), fm);
@@ -406,6 +396,22 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
                      "' is not a function of numbers",
                  storageType(resultType));
   }
+}
+
+mlir::Value MLIRGenerator::callLibm(llvm::StringRef name, mlir::ValueRange args,
+                                    mlir::Location l) {
+  // The C library's double functions that the math dialect lacks.
+  mlir::func::FuncOp callee = module.lookupSymbol<mlir::func::FuncOp>(name);
+  if (!callee) {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(module.getBody());
+    llvm::SmallVector<mlir::Type> params(args.size(), builder.getF64Type());
+    callee = mlir::func::FuncOp::create(
+        builder, l, name,
+        builder.getFunctionType(params, {builder.getF64Type()}));
+    callee.setPrivate();
+  }
+  return mlir::func::CallOp::create(builder, l, callee, args).getResult(0);
 }
 
 mlir::Value MLIRGenerator::genMinMax(bool isMin,

@@ -184,7 +184,7 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
       return error(expr.getLoc(),
                    "strings containing NUL characters are not "
                    "supported yet",
-                   mlir::LLVM::LLVMPointerType::get(&context));
+                   mlir::nm::StrType::get(&context));
     return stringConstant(text, l);
   }
   case Expr::Kind::NoneLit:
@@ -289,10 +289,10 @@ mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
   if (options.boundsCheck) {
     mlir::Value outside = mlir::arith::CmpIOp::create(
         builder, location, mlir::arith::CmpIPredicate::uge, wrapped, size);
-    callRuntimeErrorIf(
-        outside, "nmrt_index_error",
-        {index, constInt(0, location), size, constInt(l.line, location)},
-        location);
+    genIf(outside, location, [&] {
+      mlir::nm::RaiseIndexErrorOp::create(builder, location, index,
+                                          constInt(0, location), size);
+    });
   }
   return toIndex(wrapped, location);
 }

@@ -83,12 +83,12 @@ private:
     region->push_back(block);
     return block;
   }
-  /// Calls nmrt_raise(excName, message, line) when `condition` holds.
+  /// Raises Python exception `excName` when `condition` holds.
   void raiseIf(mlir::Value condition, llvm::StringRef excName,
                llvm::StringRef message, SourceLoc l);
-  /// Calls the raising runtime function `callee` when `condition` holds.
-  void callRuntimeErrorIf(mlir::Value condition, llvm::StringRef callee,
-                          mlir::ValueRange args, mlir::Location l);
+  /// Runs what `genThen` generates when `condition` holds.
+  void genIf(mlir::Value condition, mlir::Location l,
+             llvm::function_ref<void()> genThen);
 
   // Statements.
   void genBody(const StmtList &body);
@@ -132,12 +132,16 @@ private:
   Values callFunction(const Call &call);
   void printValues(mlir::Location l, const Values &values, const Type &t,
                    SourceLoc at);
+  void printText(llvm::StringRef text, mlir::Location l);
   mlir::Value genName(const Name &name);
   mlir::Value genAttribute(const Attribute &attr);
   mlir::Value genSubscript(const Subscript &sub);
   mlir::Value genCall(const Call &call);
   mlir::Value genBuiltinCall(const Call &call, sema::BuiltinId id);
   mlir::Value genMathCall(const Call &call, sema::BuiltinId id);
+  /// Calls the C library's double function `name`.
+  mlir::Value callLibm(llvm::StringRef name, mlir::ValueRange args,
+                       mlir::Location l);
   mlir::Value genMinMax(bool isMin, llvm::ArrayRef<mlir::Value> args,
                         llvm::ArrayRef<Type> argTypes, const Type &resultType,
                         SourceLoc at);
@@ -231,7 +235,6 @@ private:
   DiagnosticEngine &diags;
   const MLIRGenOptions &options;
   mlir::ModuleOp module;
-  llvm::StringMap<std::string> stringSymbols;
 
   // State of the instance being generated.
   const FunctionInstance *instance = nullptr;

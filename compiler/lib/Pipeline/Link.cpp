@@ -36,8 +36,7 @@ bool nmc::linkExecutable(const std::string &objectPath,
     error = "cannot find the nmc runtime library '" + runtime + "'";
     return false;
   }
-  std::vector<std::string> args = {*cc, objectPath, "-o", outputPath,
-                                   runtime};
+  std::vector<std::string> args = {*cc, objectPath, "-o", outputPath, runtime};
   llvm::SmallVector<llvm::StringRef> mpiArgs;
   llvm::StringRef(NMC_MPI_LINK_ARGS).split(mpiArgs, ';', -1, false);
   for (llvm::StringRef arg : mpiArgs)

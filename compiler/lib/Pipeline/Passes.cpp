@@ -81,7 +81,6 @@ LogicalResult nmc::lowerNMToMPI(ModuleOp module) {
 LogicalResult nmc::lowerToLLVMDialect(ModuleOp module, bool debugInfo) {
   NMCToLLVMPipelineOptions options;
   options.debugInfo = debugInfo;
-  return runPasses(module, [&](PassManager &pm) {
-    buildNMCToLLVMPipeline(pm, options);
-  });
+  return runPasses(
+      module, [&](PassManager &pm) { buildNMCToLLVMPipeline(pm, options); });
 }

@@ -63,11 +63,11 @@ func.func @program(%x: f64, %i: i64) -> f64 {
   %is_root = arith.cmpi eq, %r, %zero : i64
   cf.cond_br %is_root, ^root, ^done
 ^root:
-  nm.list_print %g : !nm.list<f64>
+  nm.print %g : !nm.list<f64>
   %n = nm.list_len %g iter : !nm.list<f64>
   %v = nm.list_get %g[%i] : !nm.list<f64>
   %l = nm.list_from_elements %sum, %v : f64, f64 -> !nm.list<f64>
-  nm.list_print %l : !nm.list<f64>
+  nm.print %l : !nm.list<f64>
   cf.br ^done
 ^done:
   %t = nm.wtime

@@ -7,9 +7,9 @@
 // CHECK-LABEL: func.func @allgather
 // CHECK-SAME: (%[[X:.*]]: f64, %[[B:.*]]: i1)
 // CHECK: %[[PF:.*]] = call @nmrt_allgather_f64(%[[X]]) : (f64) -> !llvm.ptr
-// CHECK-NEXT: %[[LF:.*]] = builtin.unrealized_conversion_cast %[[PF]] : !llvm.ptr to !nm.list<f64>
 // CHECK-NEXT: %[[B8:.*]] = arith.extui %[[B]] : i1 to i8
 // CHECK-NEXT: %[[PB:.*]] = call @nmrt_allgather_bool(%[[B8]]) : (i8) -> !llvm.ptr
+// CHECK-NEXT: return %[[PF]], %[[PB]] : !llvm.ptr, !llvm.ptr
 // CHECK-NOT: nm.allgather
 func.func @allgather(%x: f64, %b: i1) -> (!nm.list<f64>, !nm.list<i1>) {
   %c = nm.comm_world

@@ -1,23 +1,22 @@
-// --convert-nm-to-mpi turns gather, list ops and wtime into nmrt_* runtime calls (bools as i8, lists as !llvm.ptr) that carry the op's source line.
+// --convert-nm-to-mpi turns gather, list ops and wtime into nmrt_* runtime calls (bools as i8) that carry the op's source line; its type converter makes every list a !llvm.ptr, in signatures and returns too, with no casts left.
 // RUN: %nm-opt %s -split-input-file --convert-nm-to-mpi | FileCheck %s
 
-// The runtime's prototypes, declared once each (see runtime/include/nmrt.h).
+// The runtime's prototypes, declared once each (runtime/include/nmrt_functions.def).
 // CHECK-DAG: func.func private @nmrt_gather_f64(f64, i64) -> !llvm.ptr
 // CHECK-DAG: func.func private @nmrt_gather_i64(i64, i64) -> !llvm.ptr
 // CHECK-DAG: func.func private @nmrt_gather_bool(i8, i64) -> !llvm.ptr
 // CHECK-NOT: func.func private @nmrt_gather
 // CHECK-LABEL: func.func @gather
 // CHECK-SAME: (%[[X:.*]]: f64, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[ROOT:.*]]: i64)
-// CHECK: %[[PF:.*]] = call @nmrt_gather_f64(%[[X]], %[[ROOT]]) : (f64, i64) -> !llvm.ptr
-// CHECK-NEXT: %[[GF:.*]] = builtin.unrealized_conversion_cast %[[PF]] : !llvm.ptr to !nm.list<f64>
-// CHECK-NEXT: %[[PI:.*]] = call @nmrt_gather_i64(%[[I]], %[[ROOT]]) : (i64, i64) -> !llvm.ptr
-// CHECK-NEXT: %[[GI:.*]] = builtin.unrealized_conversion_cast %[[PI]] : !llvm.ptr to !nm.list<i64>
+// CHECK-SAME: -> (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr)
+// CHECK: %[[GF:.*]] = call @nmrt_gather_f64(%[[X]], %[[ROOT]]) : (f64, i64) -> !llvm.ptr
+// CHECK-NEXT: %[[GI:.*]] = call @nmrt_gather_i64(%[[I]], %[[ROOT]]) : (i64, i64) -> !llvm.ptr
 // CHECK-NEXT: %[[B8:.*]] = arith.extui %[[B]] : i1 to i8
-// CHECK-NEXT: %[[PB:.*]] = call @nmrt_gather_bool(%[[B8]], %[[ROOT]]) : (i8, i64) -> !llvm.ptr
-// CHECK-NEXT: %[[GB:.*]] = builtin.unrealized_conversion_cast %[[PB]] : !llvm.ptr to !nm.list<i1>
-// CHECK-NEXT: %[[PF2:.*]] = call @nmrt_gather_f64(
-// CHECK: return %[[GF]], %[[GI]], %[[GB]]
+// CHECK-NEXT: %[[GB:.*]] = call @nmrt_gather_bool(%[[B8]], %[[ROOT]]) : (i8, i64) -> !llvm.ptr
+// CHECK-NEXT: %[[GF2:.*]] = call @nmrt_gather_f64(
+// CHECK: return %[[GF]], %[[GI]], %[[GB]], %[[GF2]] : !llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr
 // CHECK-NOT: nm.gather
+// CHECK-NOT: unrealized_conversion_cast
 func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
     -> (!nm.list<f64>, !nm.list<i64>, !nm.list<i1>, !nm.list<f64>) {
   %c = nm.comm_world
@@ -48,7 +47,6 @@ func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
 // CHECK-DAG: %[[E1:.*]] = arith.constant 1 : i64
 // CHECK-DAG: %[[L7B:.*]] = arith.constant 7 : i64
 // CHECK: call @nmrt_list_set_f64(%[[LF]], %[[E1]], %[[Y]], %[[L7B]])
-// CHECK-NEXT: builtin.unrealized_conversion_cast %[[LF]] : !llvm.ptr to !nm.list<f64>
 // CHECK-DAG: %[[KI:.*]] = arith.constant 0 : i64
 // CHECK-DAG: %[[NI:.*]] = arith.constant 1 : i64
 // CHECK: %[[LI:.*]] = call @nmrt_list_new(%[[KI]], %[[NI]])
@@ -60,6 +58,7 @@ func.func @gather(%x: f64, %i: i64, %b: i1, %root: i64)
 // CHECK: %[[B8:.*]] = arith.extui %[[B]] : i1 to i8
 // CHECK-NEXT: %[[L9:.*]] = arith.constant 9 : i64
 // CHECK-NEXT: call @nmrt_list_set_bool(%[[LB]], %{{.*}}, %[[B8]], %[[L9]]) : (!llvm.ptr, i64, i8, i64) -> ()
+// CHECK-NEXT: return %[[LF]], %[[LI]], %[[LB]] : !llvm.ptr, !llvm.ptr, !llvm.ptr
 // CHECK-NOT: nm.list_from_elements
 func.func @list_literals(%x: f64, %y: f64, %i: i64, %b: i1)
     -> (!nm.list<f64>, !nm.list<i64>, !nm.list<i1>) {
@@ -71,8 +70,7 @@ func.func @list_literals(%x: f64, %y: f64, %i: i64, %b: i1)
 
 // -----
 
-// print, len() and `for` (iter) and indexing: the list crosses as a
-// pointer, len/get pass the op's source line for Python's error messages.
+// print, len() and `for` (iter) and indexing: the list is a pointer, len/get pass the op's source line for Python's error messages.
 // CHECK-DAG: func.func private @nmrt_print_list(!llvm.ptr)
 // CHECK-DAG: func.func private @nmrt_list_len(!llvm.ptr, i64) -> i64
 // CHECK-DAG: func.func private @nmrt_list_iter_len(!llvm.ptr, i64) -> i64
@@ -81,39 +79,32 @@ func.func @list_literals(%x: f64, %y: f64, %i: i64, %b: i1)
 // CHECK-DAG: func.func private @nmrt_list_get_bool(!llvm.ptr, i64, i64) -> i8
 // CHECK-DAG: func.func private @nmrt_wtime() -> f64
 // CHECK-LABEL: func.func @list_uses
-// CHECK-SAME: (%[[LF:.*]]: !nm.list<f64>, %[[LI:.*]]: !nm.list<i64>, %[[LB:.*]]: !nm.list<i1>, %[[I:.*]]: i64)
-// CHECK: %[[P0:.*]] = builtin.unrealized_conversion_cast %[[LF]] : !nm.list<f64> to !llvm.ptr
-// CHECK-NEXT: call @nmrt_print_list(%[[P0]]) : (!llvm.ptr) -> ()
-// CHECK-NEXT: %[[P1:.*]] = builtin.unrealized_conversion_cast %[[LI]] : !nm.list<i64> to !llvm.ptr
+// CHECK-SAME: (%[[LF:.*]]: !llvm.ptr, %[[LI:.*]]: !llvm.ptr, %[[LB:.*]]: !llvm.ptr, %[[I:.*]]: i64)
+// CHECK: call @nmrt_print_list(%[[LF]]) : (!llvm.ptr) -> ()
 // CHECK-NEXT: %[[L10:.*]] = arith.constant 10 : i64
-// CHECK-NEXT: %[[N:.*]] = call @nmrt_list_len(%[[P1]], %[[L10]]) : (!llvm.ptr, i64) -> i64
-// CHECK-NEXT: %[[P2:.*]] = builtin.unrealized_conversion_cast %[[LI]] : !nm.list<i64> to !llvm.ptr
+// CHECK-NEXT: %[[N:.*]] = call @nmrt_list_len(%[[LI]], %[[L10]]) : (!llvm.ptr, i64) -> i64
 // CHECK-NEXT: %[[L11:.*]] = arith.constant 11 : i64
-// CHECK-NEXT: %[[M:.*]] = call @nmrt_list_iter_len(%[[P2]], %[[L11]]) : (!llvm.ptr, i64) -> i64
-// CHECK-NEXT: %[[P3:.*]] = builtin.unrealized_conversion_cast %[[LF]] : !nm.list<f64> to !llvm.ptr
+// CHECK-NEXT: %[[M:.*]] = call @nmrt_list_iter_len(%[[LI]], %[[L11]]) : (!llvm.ptr, i64) -> i64
 // CHECK-NEXT: %[[L12:.*]] = arith.constant 12 : i64
-// CHECK-NEXT: %[[V:.*]] = call @nmrt_list_get_f64(%[[P3]], %[[I]], %[[L12]]) : (!llvm.ptr, i64, i64) -> f64
-// CHECK-NEXT: %[[P4:.*]] = builtin.unrealized_conversion_cast %[[LI]] : !nm.list<i64> to !llvm.ptr
+// CHECK-NEXT: %[[V:.*]] = call @nmrt_list_get_f64(%[[LF]], %[[I]], %[[L12]]) : (!llvm.ptr, i64, i64) -> f64
 // CHECK-NEXT: %[[L13:.*]] = arith.constant 13 : i64
-// CHECK-NEXT: %[[W:.*]] = call @nmrt_list_get_i64(%[[P4]], %[[I]], %[[L13]]) : (!llvm.ptr, i64, i64) -> i64
-// CHECK-NEXT: %[[P5:.*]] = builtin.unrealized_conversion_cast %[[LB]] : !nm.list<i1> to !llvm.ptr
+// CHECK-NEXT: %[[W:.*]] = call @nmrt_list_get_i64(%[[LI]], %[[I]], %[[L13]]) : (!llvm.ptr, i64, i64) -> i64
 // CHECK-NEXT: %[[L14:.*]] = arith.constant 14 : i64
-// CHECK-NEXT: %[[Z8:.*]] = call @nmrt_list_get_bool(%[[P5]], %[[I]], %[[L14]]) : (!llvm.ptr, i64, i64) -> i8
+// CHECK-NEXT: %[[Z8:.*]] = call @nmrt_list_get_bool(%[[LB]], %[[I]], %[[L14]]) : (!llvm.ptr, i64, i64) -> i8
 // CHECK-NEXT: %[[Z:.*]] = arith.trunci %[[Z8]] : i8 to i1
 // A fused location gives its first file:line; no location gives line 0.
-// CHECK-NEXT: builtin.unrealized_conversion_cast
 // CHECK-NEXT: %[[L15:.*]] = arith.constant 15 : i64
-// CHECK-NEXT: call @nmrt_list_get_i64(%{{.*}}, %[[I]], %[[L15]])
-// CHECK-NEXT: builtin.unrealized_conversion_cast
+// CHECK-NEXT: call @nmrt_list_get_i64(%[[LI]], %[[I]], %[[L15]])
 // CHECK-NEXT: %[[L0:.*]] = arith.constant 0 : i64
-// CHECK-NEXT: call @nmrt_list_get_i64(%{{.*}}, %[[I]], %[[L0]])
+// CHECK-NEXT: call @nmrt_list_get_i64(%[[LI]], %[[I]], %[[L0]])
 // CHECK-NEXT: %[[T:.*]] = call @nmrt_wtime() : () -> f64
 // CHECK-NEXT: return %[[N]], %[[M]], %[[V]], %[[W]], %[[Z]], %[[T]]
 // CHECK-NOT: nm.list
 // CHECK-NOT: nm.wtime
+// CHECK-NOT: unrealized_conversion_cast
 func.func @list_uses(%lf: !nm.list<f64>, %li: !nm.list<i64>, %lb: !nm.list<i1>, %i: i64)
     -> (i64, i64, f64, i64, i1, f64) {
-  nm.list_print %lf : !nm.list<f64>
+  nm.print %lf : !nm.list<f64>
   %n = nm.list_len %li : !nm.list<i64> loc("f.npy":10:3)
   %m = nm.list_len %li iter : !nm.list<i64> loc("f.npy":11:3)
   %v = nm.list_get %lf[%i] : !nm.list<f64> loc("f.npy":12:3)

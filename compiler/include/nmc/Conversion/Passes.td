@@ -9,10 +9,15 @@ def ConvertNMToMPI : Pass<"convert-nm-to-mpi", "mlir::ModuleOp"> {
   let summary = "Lower the nm dialect to the mpi dialect and runtime calls";
   let description = [{
     Ops the upstream `mpi` dialect has (rank, size, barrier, allreduce)
-    become `mpi` ops; the others (gather, lists, wtime) become calls into
-    the nmc runtime, which takes lists as plain pointers. Also records which MPI implementation the program is
-    built for, as the `dlti.map` entry `"MPI:Implementation"` that the
-    `mpi` dialect's lowering reads.
+    become `mpi` ops; the others (gather, bcast, lists, strings, printing,
+    raising, wtime) become calls into the nmc runtime, whose functions come
+    from `runtime/include/nmrt_functions.def`. A type converter turns
+    `!nm.comm` into `!mpi.comm` and `!nm.list`/`!nm.str` into `!llvm.ptr`
+    everywhere (function signatures, calls, branches, memref globals).
+    Also records which MPI implementation the program is built for, as the
+    `dlti.map` entry `"MPI:Implementation"` that the `mpi` dialect's
+    lowering reads, and makes `__nmc_main` pass the module's
+    `nm.source_name` to the runtime first.
   }];
   let dependentDialects = [
     "mlir::mpi::MPIDialect", "mlir::func::FuncDialect",
@@ -32,8 +37,8 @@ def ConvertNMCToLLVM : Pass<"convert-nmc-to-llvm", "mlir::ModuleOp"> {
     One full conversion with arith, cf, func, math, memref, ub and mpi
     patterns, nmc's own `mpi` patterns for what upstream MLIR 22 lowers
     wrongly or not at all (comm_size, barrier, Open MPI's reduction
-    operator symbols, element counts of multi-dimensional buffers), and
-    `!nm.list` as a pointer to a runtime list.
+    operator symbols, element counts of multi-dimensional buffers). No nm
+    op or type is left by then.
   }];
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }

@@ -1,8 +1,10 @@
-//===- RuntimeFunctions.h - Declaring nmrt functions ------------*- C++ -*-===//
+//===- RuntimeFunctions.h - Calling nmrt functions --------------*- C++ -*-===//
 //
-// Generated code and lowering patterns call into the runtime library
-// (runtime/include/nmrt.h) through func.call; this declares the callee once
-// per module.
+// The lowerings call into the runtime library through func.call. Names and
+// signatures come from runtime/include/nmrt_functions.def, the table the
+// runtime's own header is made from, so the compiler and the runtime cannot
+// disagree on them. Only lowerings (NMToMPI) use this; the nm level does not
+// know the runtime.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,21 +17,28 @@
 
 namespace nmc {
 
-/// The private declaration of external function `name` in `module`, created
-/// at the start of the module on first use; `noReturn` marks functions that
-/// raise a Python error and never come back.
+enum class RuntimeFunction {
+#define NMRT_FUNCTION(Name, Result, Parameters) Name,
+#define NMRT_NORETURN_FUNCTION(Name, Result, Parameters) Name,
+#include "nmrt_functions.def"
+};
+
+/// The runtime function's C name, e.g. "nmrt_print_i64".
+llvm::StringRef getRuntimeFunctionName(RuntimeFunction function);
+
+/// The private declaration of `function` in `module`, created at the start
+/// of the module on first use; functions that raise a Python error are
+/// marked noreturn.
 mlir::func::FuncOp getOrDeclareRuntimeFunction(mlir::OpBuilder &builder,
                                                mlir::ModuleOp module,
-                                               llvm::StringRef name,
-                                               mlir::FunctionType type,
-                                               bool noReturn = false);
+                                               RuntimeFunction function);
 
-/// Calls runtime function `name` with `args` at the builder's insertion
-/// point; returns its result, or null when it has none.
+/// Calls `function` with `args` at the builder's insertion point; returns
+/// its result, or null when it has none. The arguments must have the
+/// parameter types of the table (i64, f64, i8 for bool, !llvm.ptr for
+/// strings and lists): anything else is a compiler bug, reported as one.
 mlir::Value callRuntime(mlir::OpBuilder &builder, mlir::Location loc,
-                        llvm::StringRef name, mlir::TypeRange results,
-                        mlir::ValueRange args, bool noReturn = false);
-
+                        RuntimeFunction function, mlir::ValueRange args);
 
 /// The source line of `loc` for runtime error messages, 0 if unknown.
 int64_t sourceLine(mlir::Location loc);

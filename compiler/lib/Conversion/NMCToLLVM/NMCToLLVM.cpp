@@ -1,6 +1,5 @@
 //===- NMCToLLVM.cpp - Everything nmc generates to the LLVM dialect -------===//
 
-#include "nm/IR/NMOps.h"
 #include "nmc/Conversion/MPIToLLVM.h"
 #include "nmc/Conversion/Passes.h"
 
@@ -31,10 +30,6 @@ struct ConvertNMCToLLVMPass
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     LLVMTypeConverter converter(context);
-    // A list is a pointer to the runtime's list object.
-    converter.addConversion([context](nm::ListType) -> Type {
-      return LLVM::LLVMPointerType::get(context);
-    });
 
     // Upstream's allreduce lowering would take what nmc's declines and
     // treat a strided buffer as contiguous: reject those up front.

@@ -9,6 +9,13 @@
 
 #include "nmrt.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -25,13 +32,16 @@ using namespace mlir;
 
 namespace {
 
-/// The runtime's name suffix for a scalar element type (nmrt_gather_f64...).
-StringRef runtimeSuffix(Type type) {
+/// The runtime function for a scalar element type: its f64, i64 or bool
+/// variant (nmrt_gather_f64, ...).
+nmc::RuntimeFunction byElement(Type type, nmc::RuntimeFunction f64,
+                               nmc::RuntimeFunction i64,
+                               nmc::RuntimeFunction boolean) {
   if (type.isF64())
-    return "f64";
+    return f64;
   if (type.isInteger(1))
-    return "bool";
-  return "i64";
+    return boolean;
+  return i64;
 }
 
 /// Scalars cross the runtime's C ABI as double, int64_t and int8_t (bool).
@@ -51,21 +61,44 @@ Value fromAbi(OpBuilder &b, Location loc, Value v, Type type) {
   return v;
 }
 
-/// The runtime takes every list as a plain pointer, whatever its element
-/// type; the casts disappear when lists become pointers in the LLVM
-/// lowering.
-Value listToPointer(OpBuilder &b, Location loc, Value list) {
-  Type ptr = LLVM::LLVMPointerType::get(b.getContext());
-  return UnrealizedConversionCastOp::create(b, loc, ptr, list).getResult(0);
-}
-
-Value pointerToList(OpBuilder &b, Location loc, Value ptr, Type listType) {
-  return UnrealizedConversionCastOp::create(b, loc, listType, ptr).getResult(0);
-}
-
 Value callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
-                  StringRef name, TypeRange results, ValueRange args) {
-  return nmc::callRuntime(rewriter, op->getLoc(), name, results, args);
+                  nmc::RuntimeFunction function, ValueRange args) {
+  return nmc::callRuntime(rewriter, op->getLoc(), function, args);
+}
+
+/// The address of a constant NUL-terminated copy of `text`, one global per
+/// distinct text in the module.
+Value stringAddress(OpBuilder &b, Location loc, ModuleOp module,
+                    StringRef text) {
+  std::string withNul = text.str();
+  withNul.push_back('\0');
+  std::string base = "__nmc_str_" + llvm::utohexstr(llvm::xxh3_64bits(text));
+  std::string symbol = base;
+  for (unsigned n = 1;; ++n) {
+    auto global = module.lookupSymbol<LLVM::GlobalOp>(symbol);
+    if (!global)
+      break;
+    auto value = dyn_cast_if_present<StringAttr>(global.getValueOrNull());
+    if (value && value.getValue() == withNul)
+      return LLVM::AddressOfOp::create(b, loc, global);
+    symbol = base + "_" + std::to_string(n); // a hash collision
+  }
+  LLVM::GlobalOp global;
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    auto type = LLVM::LLVMArrayType::get(b.getI8Type(), withNul.size());
+    global = LLVM::GlobalOp::create(b, loc, type, /*isConstant=*/true,
+                                    LLVM::Linkage::Internal, symbol,
+                                    b.getStringAttr(withNul));
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value stringAddress(ConversionPatternRewriter &rewriter, Operation *op,
+                    StringRef text) {
+  return stringAddress(rewriter, op->getLoc(), op->getParentOfType<ModuleOp>(),
+                       text);
 }
 
 /// The runtime's collectives work on MPI_COMM_WORLD only.
@@ -174,29 +207,30 @@ struct AllreduceOpLowering : OpConversionPattern<nm::AllreduceOp> {
 /// every rank.
 template <typename GatherLikeOp>
 struct GatherLikeOpLowering : OpConversionPattern<GatherLikeOp> {
-  GatherLikeOpLowering(TypeConverter &converter, MLIRContext *context,
-                       StringRef runtimePrefix)
-      : OpConversionPattern<GatherLikeOp>(converter, context),
-        runtimePrefix(runtimePrefix) {}
+  using OpConversionPattern<GatherLikeOp>::OpConversionPattern;
 
   LogicalResult
   matchAndRewrite(GatherLikeOp op, typename GatherLikeOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (failed(matchCommWorld(op, op.getComm(), rewriter)))
       return failure();
+    using nmc::RuntimeFunction;
     Type element = op.getValue().getType();
     SmallVector<Value> args{toAbi(rewriter, op.getLoc(), adaptor.getValue())};
-    if constexpr (std::is_same_v<GatherLikeOp, nm::GatherOp>)
+    RuntimeFunction function;
+    if constexpr (std::is_same_v<GatherLikeOp, nm::GatherOp>) {
       args.push_back(adaptor.getRoot());
-    Value result = callRuntime(
-        rewriter, op, (runtimePrefix + runtimeSuffix(element)).str(),
-        LLVM::LLVMPointerType::get(op.getContext()), args);
-    rewriter.replaceOp(
-        op, pointerToList(rewriter, op.getLoc(), result, op.getType()));
+      function = byElement(element, RuntimeFunction::nmrt_gather_f64,
+                           RuntimeFunction::nmrt_gather_i64,
+                           RuntimeFunction::nmrt_gather_bool);
+    } else {
+      function = byElement(element, RuntimeFunction::nmrt_allgather_f64,
+                           RuntimeFunction::nmrt_allgather_i64,
+                           RuntimeFunction::nmrt_allgather_bool);
+    }
+    rewriter.replaceOp(op, callRuntime(rewriter, op, function, args));
     return success();
   }
-
-  std::string runtimePrefix;
 };
 
 /// The mpi dialect has no broadcast: one MPI_Bcast in the runtime.
@@ -210,8 +244,10 @@ struct BcastOpLowering : OpConversionPattern<nm::BcastOp> {
     Location loc = op.getLoc();
     Type type = op.getType();
     Value v = callRuntime(
-        rewriter, op, ("nmrt_bcast_" + runtimeSuffix(type)).str(),
-        abiType(type),
+        rewriter, op,
+        byElement(type, nmc::RuntimeFunction::nmrt_bcast_f64,
+                  nmc::RuntimeFunction::nmrt_bcast_i64,
+                  nmc::RuntimeFunction::nmrt_bcast_bool),
         {toAbi(rewriter, loc, adaptor.getValue()), adaptor.getRoot()});
     rewriter.replaceOp(op, fromAbi(rewriter, loc, v, type));
     return success();
@@ -239,28 +275,18 @@ struct ListFromElementsOpLowering
     auto constant = [&](int64_t v) -> Value {
       return arith::ConstantIntOp::create(rewriter, loc, i64, v);
     };
-    Value list = callRuntime(rewriter, op, "nmrt_list_new",
-                             LLVM::LLVMPointerType::get(getContext()),
+    Value list = callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_list_new,
                              {constant(runtimeElementKind(element)),
                               constant(adaptor.getElements().size())});
-    std::string setter = ("nmrt_list_set_" + runtimeSuffix(element)).str();
+    nmc::RuntimeFunction setter =
+        byElement(element, nmc::RuntimeFunction::nmrt_list_set_f64,
+                  nmc::RuntimeFunction::nmrt_list_set_i64,
+                  nmc::RuntimeFunction::nmrt_list_set_bool);
     for (auto [i, v] : llvm::enumerate(adaptor.getElements()))
-      callRuntime(rewriter, op, setter, {},
+      callRuntime(rewriter, op, setter,
                   {list, constant(i), toAbi(rewriter, loc, v),
                    lineConstant(rewriter, loc)});
-    rewriter.replaceOp(op, pointerToList(rewriter, loc, list, op.getType()));
-    return success();
-  }
-};
-
-struct ListPrintOpLowering : OpConversionPattern<nm::ListPrintOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::ListPrintOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, "nmrt_print_list", {},
-                {listToPointer(rewriter, op.getLoc(), adaptor.getList())});
-    rewriter.eraseOp(op);
+    rewriter.replaceOp(op, list);
     return success();
   }
 };
@@ -271,11 +297,12 @@ struct ListLenOpLowering : OpConversionPattern<nm::ListLenOp> {
   matchAndRewrite(nm::ListLenOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     // A for loop and len() raise different TypeErrors on None.
-    StringRef name = op.getIter() ? "nmrt_list_iter_len" : "nmrt_list_len";
+    nmc::RuntimeFunction function =
+        op.getIter() ? nmc::RuntimeFunction::nmrt_list_iter_len
+                     : nmc::RuntimeFunction::nmrt_list_len;
     Value length =
-        callRuntime(rewriter, op, name, rewriter.getI64Type(),
-                    {listToPointer(rewriter, op.getLoc(), adaptor.getList()),
-                     lineConstant(rewriter, op.getLoc())});
+        callRuntime(rewriter, op, function,
+                    {adaptor.getList(), lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, length);
     return success();
   }
@@ -287,11 +314,13 @@ struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
   matchAndRewrite(nm::ListGetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type element = op.getType();
-    Value v = callRuntime(
-        rewriter, op, ("nmrt_list_get_" + runtimeSuffix(element)).str(),
-        abiType(element),
-        {listToPointer(rewriter, op.getLoc(), adaptor.getList()),
-         adaptor.getIndex(), lineConstant(rewriter, op.getLoc())});
+    Value v =
+        callRuntime(rewriter, op,
+                    byElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
+                              nmc::RuntimeFunction::nmrt_list_get_i64,
+                              nmc::RuntimeFunction::nmrt_list_get_bool),
+                    {adaptor.getList(), adaptor.getIndex(),
+                     lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
     return success();
   }
@@ -303,7 +332,126 @@ struct WtimeOpLowering : OpConversionPattern<nm::WtimeOp> {
   matchAndRewrite(nm::WtimeOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(
-        op, callRuntime(rewriter, op, "nmrt_wtime", rewriter.getF64Type(), {}));
+        op, callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_wtime, {}));
+    return success();
+  }
+};
+
+struct ConstantStrOpLowering : OpConversionPattern<nm::ConstantStrOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ConstantStrOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, stringAddress(rewriter, op, op.getValue()));
+    return success();
+  }
+};
+
+struct PrintOpLowering : OpConversionPattern<nm::PrintOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::PrintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Type type = op.getValue().getType();
+    RuntimeFunction function =
+        isa<nm::StrType>(type) ? RuntimeFunction::nmrt_print_str
+        : isa<nm::ListType>(type)
+            ? RuntimeFunction::nmrt_print_list
+            : byElement(type, RuntimeFunction::nmrt_print_f64,
+                        RuntimeFunction::nmrt_print_i64,
+                        RuntimeFunction::nmrt_print_bool);
+    callRuntime(rewriter, op, function,
+                {toAbi(rewriter, op.getLoc(), adaptor.getValue())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct RaiseOpLowering : OpConversionPattern<nm::RaiseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::RaiseOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_raise,
+                {stringAddress(rewriter, op, op.getException()),
+                 stringAddress(rewriter, op, op.getMessage()),
+                 lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct RaiseIndexErrorOpLowering : OpConversionPattern<nm::RaiseIndexErrorOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::RaiseIndexErrorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_index_error,
+                {adaptor.getIndex(), adaptor.getAxis(), adaptor.getSize(),
+                 lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// Any other op (memref.load/store/get_global, ub.poison, ...) whose
+/// operands or results have nm types: the same op on the converted types.
+struct OtherOpTypeConversion : ConversionPattern {
+  OtherOpTypeConversion(TypeConverter &converter, MLIRContext *context)
+      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1,
+                          context) {}
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (isa<nm::NMDialect>(op->getDialect()) || op->getNumRegions() ||
+        getTypeConverter()->isLegal(op))
+      return failure();
+    SmallVector<Type> results;
+    if (failed(getTypeConverter()->convertTypes(op->getResultTypes(), results)))
+      return failure();
+    OperationState state(op->getLoc(), op->getName(), operands, results,
+                         op->getAttrs(), op->getSuccessors());
+    rewriter.replaceOp(op, rewriter.create(state)->getResults());
+    return success();
+  }
+};
+
+/// A function's signature and the arguments of all its blocks (upstream's
+/// function pattern converts the entry block only).
+struct FuncOpTypeConversion : OpConversionPattern<func::FuncOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(func::FuncOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    const TypeConverter &converter = *getTypeConverter();
+    FunctionType type = op.getFunctionType();
+    TypeConverter::SignatureConversion signature(type.getNumInputs());
+    SmallVector<Type> results;
+    if (failed(converter.convertSignatureArgs(type.getInputs(), signature)) ||
+        failed(converter.convertTypes(type.getResults(), results)))
+      return failure();
+    if (!op.isExternal() && failed(rewriter.convertRegionTypes(
+                                &op.getBody(), converter, &signature)))
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] {
+      op.setType(FunctionType::get(op.getContext(),
+                                   signature.getConvertedTypes(), results));
+    });
+    return success();
+  }
+};
+
+/// memref.global of a list or string: its type is an attribute.
+struct GlobalOpTypeConversion : OpConversionPattern<memref::GlobalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(memref::GlobalOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    if (!type || type == op.getType())
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] { op.setTypeAttr(TypeAttr::get(type)); });
     return success();
   }
 };
@@ -334,36 +482,78 @@ struct ConvertNMToMPIPass : nmc::impl::ConvertNMToMPIBase<ConvertNMToMPIPass> {
     }
 
     TypeConverter converter;
-    converter.addConversion([](Type type) { return type; });
     nmc::populateNMToMPITypeConversions(converter);
     RewritePatternSet patterns(context);
     nmc::populateNMToMPIConversionPatterns(converter, patterns);
     ConversionTarget target(*context);
     target.addIllegalDialect<nm::NMDialect>();
-    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    // Everything else is legal once no nm type is left in it.
+    target.markUnknownOpDynamicallyLegal([&](Operation *op) {
+      if (auto func = dyn_cast<func::FuncOp>(op))
+        return converter.isSignatureLegal(func.getFunctionType()) &&
+               converter.isLegal(&func.getBody());
+      if (auto global = dyn_cast<memref::GlobalOp>(op))
+        return converter.isLegal(global.getType());
+      return converter.isLegal(op);
+    });
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    setSourceName(module);
+  }
+
+  /// The program tells the runtime its source file first thing.
+  void setSourceName(ModuleOp module) {
+    auto name = module->getAttrOfType<StringAttr>(
+        nm::NMDialect::getSourceNameAttrName());
+    auto main = module.lookupSymbol<func::FuncOp>("__nmc_main");
+    if (!name || !main || main.isExternal())
+      return;
+    OpBuilder b(main.getBody());
+    Location loc = main.getLoc();
+    nmc::callRuntime(b, loc, nmc::RuntimeFunction::nmrt_set_source_name,
+                     {stringAddress(b, loc, module, name.getValue())});
+    module->removeAttr(nm::NMDialect::getSourceNameAttrName());
   }
 };
 
 } // namespace
 
 void nmc::populateNMToMPITypeConversions(TypeConverter &converter) {
+  converter.addConversion([](Type type) { return type; });
   converter.addConversion([](nm::CommType type) -> Type {
     return mpi::CommType::get(type.getContext());
+  });
+  // The runtime takes lists and strings as pointers.
+  converter.addConversion([](nm::ListType type) -> Type {
+    return LLVM::LLVMPointerType::get(type.getContext());
+  });
+  converter.addConversion([](nm::StrType type) -> Type {
+    return LLVM::LLVMPointerType::get(type.getContext());
+  });
+  // Module-level lists and strings live in memref globals.
+  converter.addConversion([&converter](MemRefType type) -> Type {
+    Type element = converter.convertType(type.getElementType());
+    if (!element || element == type.getElementType())
+      return type;
+    return MemRefType::get(type.getShape(), element, type.getLayout(),
+                           type.getMemorySpace());
   });
 }
 
 void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
                                             RewritePatternSet &patterns) {
-  patterns.add<GatherLikeOpLowering<nm::GatherOp>>(
-      converter, patterns.getContext(), "nmrt_gather_");
-  patterns.add<GatherLikeOpLowering<nm::AllgatherOp>>(
-      converter, patterns.getContext(), "nmrt_allgather_");
-  patterns
-      .add<CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
-           CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
-           AllreduceOpLowering, BcastOpLowering, ListFromElementsOpLowering,
-           ListPrintOpLowering, ListLenOpLowering, ListGetOpLowering,
-           WtimeOpLowering>(converter, patterns.getContext());
+  MLIRContext *context = patterns.getContext();
+  patterns.add<
+      GatherLikeOpLowering<nm::GatherOp>, GatherLikeOpLowering<nm::AllgatherOp>,
+      CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
+      CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
+      AllreduceOpLowering, BcastOpLowering, ListFromElementsOpLowering,
+      ListLenOpLowering, ListGetOpLowering, WtimeOpLowering,
+      ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
+      RaiseIndexErrorOpLowering, OtherOpTypeConversion, GlobalOpTypeConversion,
+      FuncOpTypeConversion>(converter, context);
+  // Calls, returns and branches carry lists and strings too.
+  populateCallOpTypeConversionPattern(patterns, converter);
+  populateReturnOpTypeConversionPattern(patterns, converter);
+  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
 }

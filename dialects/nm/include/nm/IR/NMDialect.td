@@ -16,6 +16,15 @@ def NM_Dialect : Dialect {
     The dialect lowers to the upstream `mpi` dialect where that dialect has
     the operation, and to calls into the nmc runtime library where it has
     not (MLIR 22's `mpi` dialect has no gather, scatter or broadcast).
+
+    Python-level values that are not numbers have their own types and ops
+    too (`!nm.str`, `!nm.list`, `nm.print`, `nm.raise`), so that only the
+    lowerings know the runtime's C ABI. A module's `nm.source_name`
+    attribute names the source file that runtime errors report.
+  }];
+  let extraClassDeclaration = [{
+    /// The module attribute naming the program's source file.
+    static ::llvm::StringRef getSourceNameAttrName() { return "nm.source_name"; }
   }];
   let cppNamespace = "::mlir::nm";
   let useDefaultTypePrinterParser = 1;

@@ -148,12 +148,6 @@ def NM_ListFromElementsOp : NM_Op<"list_from_elements", [Pure]> {
   let hasVerifier = 1;
 }
 
-def NM_ListPrintOp : NM_Op<"list_print"> {
-  let summary = "Write a list as Python prints it (`[1.0, 2.5]`, or None)";
-  let arguments = (ins NM_ListType:$list);
-  let assemblyFormat = "$list attr-dict `:` qualified(type($list))";
-}
-
 def NM_ListLenOp : NM_Op<"list_len"> {
   let summary = "len(list), or the trip count of `for x in list`";
   let description = [{
@@ -177,6 +171,72 @@ def NM_ListGetOp : NM_Op<"list_get", [
   let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
   // A constant index into a list literal is that element.
   let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Python-level values: strings, printing, exceptions
+//===----------------------------------------------------------------------===//
+
+def NM_ConstantStrOp : NM_Op<"constant_str", [Pure]> {
+  let summary = "A string literal";
+  let description = [{
+    ```mlir
+    %s = nm.constant_str "sum ="
+    ```
+  }];
+  let arguments = (ins StrAttr:$value);
+  let results = (outs NM_StrType:$result);
+  let assemblyFormat = "$value attr-dict";
+}
+
+/// What print() writes: numbers, strings and lists.
+def NM_Printable : AnyTypeOf<[I64, F64, I1, NM_StrType, NM_ListType]>;
+
+def NM_PrintOp : NM_Op<"print"> {
+  let summary = "Write one value to stdout as Python's print writes it";
+  let description = [{
+    Writes `str(value)` without a separator or newline: an int, a float
+    (shortest round-trip `repr`), `True`/`False`, a string as it is, or a
+    list (`[1.0, 2.5]`, or `None` for a None list). `print(a, b)` is a
+    sequence of these, with the separator and end as strings.
+
+    ```mlir
+    nm.print %x : f64
+    nm.print %sep : !nm.str
+    ```
+  }];
+  let arguments = (ins NM_Printable:$value);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($value))";
+}
+
+def NM_RaiseOp : NM_Op<"raise"> {
+  let summary = "Raise a Python exception and end the job";
+  let description = [{
+    Prints the exception as Python does (`ValueError: message`, with the
+    source file and line of the op's location and the rank) to stderr and
+    aborts every rank. Does not return; the block goes on only to keep the
+    CFG simple. An empty message prints just the exception's name.
+
+    ```mlir
+    nm.raise "ZeroDivisionError", "division by zero"
+    ```
+  }];
+  let arguments = (ins StrAttr:$exception, StrAttr:$message);
+  let assemblyFormat = "$exception `,` $message attr-dict";
+}
+
+def NM_RaiseIndexErrorOp : NM_Op<"raise_index_error"> {
+  let summary = "Raise NumPy's IndexError for an index out of bounds";
+  let description = [{
+    `IndexError: index 10 is out of bounds for axis 0 with size 10`, then
+    the job ends as with `nm.raise`.
+
+    ```mlir
+    nm.raise_index_error %index, %axis, %size
+    ```
+  }];
+  let arguments = (ins I64:$index, I64:$axis, I64:$size);
+  let assemblyFormat = "$index `,` $axis `,` $size attr-dict";
 }
 
 #endif // NM_OPS

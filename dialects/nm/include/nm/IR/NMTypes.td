@@ -32,4 +32,12 @@ def NM_ListType : NM_Type<"List", "list", [MemRefElementTypeInterface]> {
   let genVerifyDecl = 1;
 }
 
+def NM_StrType : NM_Type<"Str", "str", [MemRefElementTypeInterface]> {
+  let summary = "A Python str";
+  let description = [{
+    An immutable Python string (today: the value of a string literal).
+    Lowers to a pointer to a NUL-terminated constant.
+  }];
+}
+
 #endif // NM_TYPES
