@@ -12,68 +12,13 @@
 
 #include "nmc/AST/AST.h"
 #include "nmc/Basic/Diagnostics.h"
-#include "nmc/Sema/Types.h"
+#include "nmc/Sema/Program.h"
 
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
-#include <string>
-#include <vector>
 
 namespace nmc::sema {
-
-/// One specialisation of a function for one argument-type signature, or the
-/// module body (def == nullptr), with the types of everything inside it.
-struct FunctionInstance {
-  const ast::FunctionDef *def = nullptr;
-  /// Unique symbol name, e.g. `compute__A1f64`; `__nmc_main` for the body.
-  std::string symbol;
-  std::vector<Type> paramTypes;
-  Type returnType;
-  /// `@njit(fastmath=True)`: float arithmetic may be reassociated.
-  bool fastmath = false;
-  /// Variables in order of first binding (parameters first) and their types.
-  std::vector<std::string> localNames;
-  llvm::StringMap<Type> locals;
-  /// The type of every expression evaluated in this instance.
-  llvm::DenseMap<const ast::Expr *, Type> exprTypes;
-  /// Calls of user functions: the instance each one calls.
-  llvm::DenseMap<const ast::Call *, FunctionInstance *> callees;
-  /// The arguments of a call in parameter order: defaults filled in for
-  /// user functions; (value, root or op, null when absent) for comm.gather
-  /// and comm.allreduce.
-  llvm::DenseMap<const ast::Call *, std::vector<const ast::Expr *>> boundArgs;
-  /// Conditions decided at compile time, like `__name__ == "__main__"`.
-  llvm::DenseMap<const ast::Expr *, bool> constantConditions;
-  /// The element each tuple subscript selects (negative indices resolved).
-  llvm::DenseMap<const ast::Subscript *, size_t> tupleIndices;
-  /// The type `x op= y` computes before it is stored into `x`.
-  llvm::DenseMap<const ast::AugAssign *, Type> augmentedResults;
-
-  bool isModuleBody() const { return def == nullptr; }
-  Type typeOf(const ast::Expr *expr) const {
-    auto it = exprTypes.find(expr);
-    return it == exprTypes.end() ? Type::unknown() : it->second;
-  }
-  /// A readable signature, `compute(array(float64, 1d)) -> float64`.
-  std::string signature() const;
-};
-
-struct Program {
-  const ast::Module *module = nullptr;
-  /// instances[0] is the module body; the rest in order of discovery.
-  std::vector<std::unique_ptr<FunctionInstance>> instances;
-  /// Module-level variables that compiled functions read: they need storage
-  /// that outlives the module body's frame.
-  llvm::StringSet<> globalsReadByFunctions;
-
-  FunctionInstance &moduleBody() const { return *instances.front(); }
-  /// The type of module-level variable `name`, unknown if there is none.
-  Type globalType(llvm::StringRef name) const;
-};
 
 /// Infers the types of `module`. Reports errors through `diags` and returns
 /// null if there was any.

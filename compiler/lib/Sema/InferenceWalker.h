@@ -1,0 +1,130 @@
+//===- InferenceWalker.h - The state of type inference ----------*- C++ -*-===//
+//
+// Private to lib/Sema: the inference driver and the walker that types one
+// instance's body, whose member functions live in Inference.cpp (driver),
+// TypeStatements.cpp, TypeExpressions.cpp and LibrarySignatures.cpp (calls
+// of builtins, NumPy and mpi4py).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NMC_LIB_SEMA_INFERENCEWALKER_H
+#define NMC_LIB_SEMA_INFERENCEWALKER_H
+
+#include "nmc/Sema/Builtins.h"
+#include "nmc/Sema/TypeInference.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace nmc::sema::detail {
+
+using namespace nmc::ast;
+
+class Inference;
+
+/// Walks one instance's body once, typing every expression.
+class InstanceWalker {
+public:
+  InstanceWalker(Inference &inference, FunctionInstance &instance,
+                 const llvm::StringSet<> &localNames)
+      : inference(inference), instance(instance), localNames(localNames) {}
+
+  void walkBody(const StmtList &body);
+
+private:
+  // Statements.
+  void walk(const Stmt &stmt);
+  void walkAssign(const Assign &assign);
+  void walkAugAssign(const AugAssign &aug);
+  void walkFor(const For &forStmt);
+  void walkIf(const If &ifStmt);
+  void walkReturn(const Return &ret);
+  void walkImport(const Import &import);
+  /// The type of `scope.name` (`value.name` for a communicator or array
+  /// value); reports names outside the table.
+  std::optional<Type> lookupAttribute(BuiltinScope scope, llvm::StringRef name,
+                                      const Type &value, SourceLoc loc);
+  void walkFunctionDef(const FunctionDef &def);
+  void assignTarget(const Expr &target, const Type &value, SourceLoc loc);
+  void bindVariable(const std::string &name, const Type &type, SourceLoc loc);
+
+  // Expressions.
+  Type visit(const Expr &expr);
+  Type visitExpr(const Expr &expr);
+  Type visitName(const Name &name);
+  Type visitAttribute(const Attribute &attr);
+  Type visitSubscript(const Subscript &sub);
+  Type visitCall(const Call &call);
+  Type visitBinOp(const BinOp &bin);
+  Type visitUnaryOp(const UnaryOp &un);
+  Type visitBoolOp(const BoolOp &boolOp);
+  Type visitCompare(const Compare &cmp);
+  Type visitIfExp(const IfExp &ifExp);
+  Type callUserFunction(const Call &call, const FunctionDef &def);
+  Type callBuiltin(const Call &call, const BuiltinInfo &info);
+  Type callPrint(const Call &call);
+  Type callNumberFunction(const Call &call, const BuiltinInfo &info,
+                          const std::string &name,
+                          const std::vector<Type> &args);
+  Type callCommMethod(const Call &call, const BuiltinInfo &info,
+                      const std::string &name);
+  Type checkAllreduce(const Type &value, const Expr *valueExpr, const Expr *op);
+  Type callArrayConstructor(const Call &call);
+  Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
+                    SourceLoc loc);
+  std::optional<bool> foldStringComparison(const Compare &cmp);
+  std::optional<std::string> constantString(const Expr &expr);
+  /// Whether `name` is a variable here: local, or bound at module level.
+  bool bindsName(llvm::StringRef name);
+  const Expr *keyword(const Call &call, llvm::StringRef name);
+  bool checkArgCount(const Call &call, size_t min, size_t max,
+                     llvm::StringRef what);
+  /// Types a collective's root (absent means 0): an int, or a bool as
+  /// Python allows.
+  bool checkRoot(const Expr *root, llvm::StringRef method);
+
+  Type fail(SourceLoc loc, const std::string &message);
+  /// Types a condition, which must be a number (bool, int or float).
+  Type checkCondition(const Expr &test, llvm::StringRef what);
+
+  Inference &inference;
+  FunctionInstance &instance;
+  const llvm::StringSet<> &localNames;
+  llvm::StringSet<> poisoned;
+  int loopDepth = 0;
+};
+
+class Inference {
+public:
+  Inference(const ast::Module &module, DiagnosticEngine &diags)
+      : module(module), diags(diags) {}
+
+  std::unique_ptr<Program> run();
+
+  /// The instance of `def` for `argTypes`, created on first request.
+  FunctionInstance *getInstance(const FunctionDef &def,
+                                const std::vector<Type> &argTypes);
+  Program &getProgram() { return *program; }
+  bool isChecking() const { return checking; }
+  void reportIfAlone(SourceLoc loc, std::string message) {
+    lastResortErrors.push_back({loc, std::move(message)});
+  }
+  void markChanged() { changed = true; }
+  DiagnosticEngine &getDiags() { return diags; }
+
+private:
+  void walkInstance(FunctionInstance &instance);
+
+  const ast::Module &module;
+  DiagnosticEngine &diags;
+  std::unique_ptr<Program> program;
+  llvm::DenseMap<const FunctionDef *, llvm::StringSet<>> boundNames;
+  llvm::StringSet<> moduleNames;
+  std::vector<std::pair<SourceLoc, std::string>> lastResortErrors;
+  bool changed = false;
+  bool checking = false;
+};
+
+} // namespace nmc::sema::detail
+
+#endif // NMC_LIB_SEMA_INFERENCEWALKER_H

@@ -1,0 +1,494 @@
+//===- LibrarySignatures.cpp - Calls and their signatures
+//-------------------===//
+//
+// How calls are typed: user functions (argument binding, specialisation),
+// Python's builtins, math, NumPy and mpi4py, following the typing rule each
+// entry of Builtins.def names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "InferenceWalker.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace nmc;
+using namespace nmc::ast;
+using namespace nmc::sema;
+using namespace nmc::sema::detail;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+/// Whether print() writes values of `t` as Python does. Strings inside
+/// tuples would need repr() quoting.
+static bool isPrintable(const Type &t, bool insideTuple = false) {
+  switch (t.getKind()) {
+  case Type::Kind::None:
+  case Type::Kind::Bool:
+  case Type::Kind::Int:
+  case Type::Kind::Float:
+  case Type::Kind::List:
+    return true;
+  case Type::Kind::Str:
+    return !insideTuple;
+  case Type::Kind::Tuple:
+    return llvm::all_of(t.getElements(), [](const Type &element) {
+      return isPrintable(element, /*insideTuple=*/true);
+    });
+  default:
+    return false;
+  }
+}
+
+std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
+                                                    llvm::StringRef name,
+                                                    const Type &value,
+                                                    SourceLoc loc) {
+  BuiltinLookup found = lookupBuiltin(scope, name);
+  if (!found.info) {
+    std::string what = "'" + qualifiedName(scope, name) + "'";
+    if (scope == BuiltinScope::Comm || scope == BuiltinScope::Array)
+      what = value.str() + " attribute '" + name.str() + "'";
+    fail(loc, what + (found.planned ? " is not supported yet"
+                                    : " is outside the nmc subset"));
+    return std::nullopt;
+  }
+  const BuiltinInfo &info = *found.info;
+  switch (info.rule) {
+  case BuiltinRule::Constant:
+    return Type::floating();
+  case BuiltinRule::Submodule:
+    return Type::module(BuiltinScope::MPI);
+  case BuiltinRule::CommValue:
+    return Type::comm();
+  case BuiltinRule::ReduceOperator:
+    return Type::reduceOp(info.id);
+  case BuiltinRule::IntAttribute:
+    return Type::integer();
+  case BuiltinRule::ShapeAttribute:
+    return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
+  case BuiltinRule::Print:
+  case BuiltinRule::Range:
+  case BuiltinRule::Len:
+  case BuiltinRule::Abs:
+  case BuiltinRule::MinMax:
+  case BuiltinRule::ToInt:
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::ToBool:
+  case BuiltinRule::Round:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::IntOfNumber:
+  case BuiltinRule::BoolOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+  case BuiltinRule::FloatOfNothing:
+  case BuiltinRule::IntOfNothing:
+  case BuiltinRule::ArrayConstructor:
+  case BuiltinRule::Dtype:
+  case BuiltinRule::Decorator:
+  case BuiltinRule::Barrier:
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+  case BuiltinRule::Bcast:
+  case BuiltinRule::Allreduce:
+    return Type::builtin(info.id);
+  }
+  return std::nullopt;
+}
+
+const Expr *InstanceWalker::keyword(const Call &call, llvm::StringRef name) {
+  for (const Keyword &kw : call.keywords)
+    if (kw.name == name)
+      return kw.value.get();
+  return nullptr;
+}
+
+bool InstanceWalker::checkArgCount(const Call &call, size_t min, size_t max,
+                                   llvm::StringRef what) {
+  size_t n = call.args.size();
+  if (n >= min && n <= max)
+    return true;
+  std::string expected =
+      min == max ? std::to_string(min)
+                 : std::to_string(min) + " to " + std::to_string(max);
+  fail(call.getLoc(), what.str() + "() takes " + expected +
+                          " positional arguments but " + std::to_string(n) +
+                          " were given");
+  return false;
+}
+
+bool InstanceWalker::checkRoot(const Expr *root, llvm::StringRef method) {
+  if (!root)
+    return true;
+  Type t = visit(*root);
+  if (t.isUnknown() || t.is(Type::Kind::Int) || t.is(Type::Kind::Bool))
+    return true;
+  fail(root->getLoc(),
+       method.str() + "()'s root must be an int, not " + t.str());
+  return false;
+}
+
+Type InstanceWalker::callUserFunction(const Call &call,
+                                      const FunctionDef &def) {
+  // Bind arguments to parameters as Python does.
+  std::vector<const Expr *> bound(def.params.size(), nullptr);
+  if (call.args.size() > def.params.size())
+    return fail(call.getLoc(),
+                def.name + "() takes " + std::to_string(def.params.size()) +
+                    " positional arguments but " +
+                    std::to_string(call.args.size()) + " were given");
+  for (size_t i = 0; i < call.args.size(); ++i)
+    bound[i] = call.args[i].get();
+  for (const Keyword &kw : call.keywords) {
+    auto it = llvm::find_if(def.params,
+                            [&](const Param &p) { return p.name == kw.name; });
+    if (it == def.params.end())
+      return fail(kw.loc, def.name + "() got an unexpected keyword argument '" +
+                              kw.name + "'");
+    size_t i = it - def.params.begin();
+    if (bound[i])
+      return fail(kw.loc, def.name + "() got multiple values for argument '" +
+                              kw.name + "'");
+    bound[i] = kw.value.get();
+  }
+  std::vector<Type> argTypes;
+  bool known = true;
+  for (size_t i = 0; i < bound.size(); ++i) {
+    if (!bound[i])
+      bound[i] = def.params[i].defaultValue.get();
+    if (!bound[i])
+      return fail(call.getLoc(), def.name + "() missing required argument: '" +
+                                     def.params[i].name + "'");
+    Type t = visit(*bound[i]);
+    if (!t.isUnknown() && !t.isRuntime() && !t.is(Type::Kind::Comm))
+      return fail(bound[i]->getLoc(),
+                  "passing " + t.str() + " to a function is not supported");
+    known &= !t.containsUnknown();
+    argTypes.push_back(t);
+  }
+  instance.boundArgs[&call] = bound;
+  if (!known)
+    return Type::unknown();
+  FunctionInstance *callee = inference.getInstance(def, argTypes);
+  instance.callees[&call] = callee;
+  if (callee->returnType.isUnknown() && inference.isChecking())
+    // Another error may be the cause; this one is reported only if none is.
+    inference.reportIfAlone(call.getLoc(),
+                            "cannot infer the return type of '" + def.name +
+                                "': every return depends on a recursive call");
+  return callee->returnType;
+}
+
+Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
+  // Messages name methods as Python does: gather(), not comm.gather().
+  std::string name = info.scope == BuiltinScope::Comm ? std::string(info.name)
+                                                      : qualifiedName(info.id);
+  switch (info.rule) {
+  case BuiltinRule::Print:
+    return callPrint(call);
+  case BuiltinRule::Range:
+    return fail(call.getLoc(), "range() is supported only as the iterable "
+                               "of a for loop");
+  case BuiltinRule::Decorator:
+    return fail(call.getLoc(),
+                name + "() is supported only as a function decorator");
+  case BuiltinRule::Dtype:
+    return fail(call.getLoc(), name + "() is not supported yet");
+  case BuiltinRule::Barrier:
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+  case BuiltinRule::Bcast:
+  case BuiltinRule::Allreduce:
+    return callCommMethod(call, info, name);
+  case BuiltinRule::Len:
+  case BuiltinRule::Abs:
+  case BuiltinRule::MinMax:
+  case BuiltinRule::ToInt:
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::ToBool:
+  case BuiltinRule::Round:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::IntOfNumber:
+  case BuiltinRule::BoolOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+  case BuiltinRule::FloatOfNothing:
+  case BuiltinRule::IntOfNothing:
+  case BuiltinRule::ArrayConstructor:
+    break;
+  case BuiltinRule::Submodule:
+  case BuiltinRule::CommValue:
+  case BuiltinRule::ReduceOperator:
+  case BuiltinRule::IntAttribute:
+  case BuiltinRule::ShapeAttribute:
+  case BuiltinRule::Constant:
+    return fail(call.getLoc(), "'" + name + "' is not callable");
+  }
+  std::vector<Type> args;
+  for (const ExprPtr &arg : call.args) {
+    args.push_back(visit(*arg));
+    if (args.back().isUnknown())
+      return Type::unknown();
+  }
+  if (info.rule == BuiltinRule::ArrayConstructor)
+    return callArrayConstructor(call);
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments in the nmc subset");
+  switch (info.rule) {
+  case BuiltinRule::Len:
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    if (args[0].is(Type::Kind::Array) || args[0].is(Type::Kind::List) ||
+        args[0].is(Type::Kind::Tuple))
+      return Type::integer();
+    return fail(call.args[0]->getLoc(),
+                "object of type '" + args[0].str() + "' has no len()");
+  case BuiltinRule::FloatOfNothing:
+    checkArgCount(call, 0, 0, info.name);
+    return Type::floating();
+  case BuiltinRule::IntOfNothing:
+    checkArgCount(call, 0, 0, info.name);
+    return Type::integer();
+  default:
+    return callNumberFunction(call, info, name, args);
+  }
+}
+
+Type InstanceWalker::callNumberFunction(const Call &call,
+                                        const BuiltinInfo &info,
+                                        const std::string &name,
+                                        const std::vector<Type> &args) {
+  for (size_t i = 0; i < args.size(); ++i)
+    if (!args[i].isNumeric())
+      return fail(call.args[i]->getLoc(),
+                  name + "() of " + args[i].str() + " is not supported yet");
+  size_t arity = info.rule == BuiltinRule::FloatOfTwoNumbers ? 2 : 1;
+  if (info.rule != BuiltinRule::MinMax &&
+      !checkArgCount(call, arity, arity, name))
+    return Type::unknown();
+  switch (info.rule) {
+  case BuiltinRule::Abs:
+    return args[0].is(Type::Kind::Float) ? Type::floating() : Type::integer();
+  case BuiltinRule::MinMax: {
+    if (args.size() < 2)
+      return fail(call.getLoc(), name + "() of fewer than two numbers is not "
+                                        "supported yet");
+    Type result = args[0];
+    for (const Type &t : args)
+      result = *unify(result, t);
+    return result;
+  }
+  case BuiltinRule::ToInt:
+  case BuiltinRule::Round:
+  case BuiltinRule::IntOfNumber:
+    return Type::integer();
+  case BuiltinRule::ToFloat:
+  case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::FloatOfTwoNumbers:
+    return Type::floating();
+  case BuiltinRule::ToBool:
+  case BuiltinRule::BoolOfNumber:
+    return Type::boolean();
+  default:
+    return fail(call.getLoc(),
+                "internal error: '" + name + "' is not a function of numbers");
+  }
+}
+
+Type InstanceWalker::callPrint(const Call &call) {
+  for (const ExprPtr &arg : call.args) {
+    Type t = visit(*arg);
+    if (t.isUnknown())
+      continue;
+    if (!isPrintable(t))
+      fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
+  }
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name != "sep" && kw.name != "end")
+      fail(kw.loc,
+           "print() got an unexpected keyword argument '" + kw.name + "'");
+    else if (!isa<StrLit>(kw.value.get()))
+      fail(kw.value->getLoc(),
+           "print()'s " + kw.name + " must be a string literal");
+  }
+  return Type::none();
+}
+
+Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
+                                    const std::string &name) {
+  auto rejectKeywordsExcept = [&](std::initializer_list<llvm::StringRef> ok) {
+    for (const Keyword &kw : call.keywords)
+      if (llvm::find(ok, kw.name) == ok.end()) {
+        fail(kw.loc,
+             name + "() got an unexpected keyword argument '" + kw.name + "'");
+        return false;
+      }
+    return true;
+  };
+  if (info.rule == BuiltinRule::Barrier) {
+    if (!checkArgCount(call, 0, 0, name) || !rejectKeywordsExcept({}))
+      return Type::unknown();
+    return Type::none();
+  }
+  // The value is `sendobj` in mpi4py, `obj` for bcast.
+  llvm::StringRef valueName =
+      info.rule == BuiltinRule::Bcast ? "obj" : "sendobj";
+  const Expr *valueExpr =
+      call.args.empty() ? keyword(call, valueName) : call.args[0].get();
+  if (!valueExpr)
+    return fail(call.getLoc(), name + "() missing required argument: '" +
+                                   valueName.str() + "'");
+  size_t maxArgs = info.rule == BuiltinRule::Allgather ? 1 : 2;
+  if (!checkArgCount(call, call.args.empty() ? 0 : 1, maxArgs, name))
+    return Type::unknown();
+  // The second argument: root for gather and bcast, op for allreduce.
+  llvm::StringRef secondName =
+      info.rule == BuiltinRule::Allreduce ? "op" : "root";
+  const Expr *second = nullptr;
+  if (info.rule == BuiltinRule::Allgather) {
+    if (!rejectKeywordsExcept({valueName}))
+      return Type::unknown();
+  } else {
+    if (!rejectKeywordsExcept({valueName, secondName}))
+      return Type::unknown();
+    second =
+        call.args.size() == 2 ? call.args[1].get() : keyword(call, secondName);
+  }
+  instance.boundArgs[&call] = {valueExpr, second};
+  Type value = visit(*valueExpr);
+  if (value.isUnknown())
+    return value;
+  switch (info.rule) {
+  case BuiltinRule::Gather:
+  case BuiltinRule::Allgather:
+    if (!checkRoot(second, name))
+      return Type::unknown();
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(),
+                  name + " of " + value.str() + " is not supported yet");
+    return Type::list(value);
+  case BuiltinRule::Bcast:
+    if (!checkRoot(second, name))
+      return Type::unknown();
+    if (!value.isNumeric())
+      return fail(valueExpr->getLoc(),
+                  "broadcasting " + value.str() + " is not supported yet");
+    return value;
+  case BuiltinRule::Allreduce:
+    return checkAllreduce(value, valueExpr, second);
+  default:
+    return fail(call.getLoc(),
+                "internal error: '" + name + "' is not a collective");
+  }
+}
+
+Type InstanceWalker::checkAllreduce(const Type &value, const Expr *valueExpr,
+                                    const Expr *op) {
+  BuiltinId opId = BuiltinId::OpSum;
+  if (op) {
+    Type t = visit(*op);
+    if (t.isUnknown())
+      return t;
+    if (!t.is(Type::Kind::ReduceOp))
+      return fail(op->getLoc(), "allreduce()'s op must be an MPI "
+                                "reduction operator such as MPI.SUM");
+    opId = t.getBuiltin();
+  }
+  if (!value.isNumeric())
+    return fail(valueExpr->getLoc(),
+                "allreduce of " + value.str() + " is not supported yet");
+  std::string opName = getBuiltin(opId).name;
+  if (opId == BuiltinId::OpLand || opId == BuiltinId::OpLor)
+    return fail(op->getLoc(),
+                "allreduce with MPI." + opName + " is not supported yet");
+  // mpi4py reduces Python objects: on one rank the sum of True is True,
+  // on two it is 2. No static type covers both.
+  if (value.is(Type::Kind::Bool) &&
+      (opId == BuiltinId::OpSum || opId == BuiltinId::OpProd))
+    return fail(valueExpr->getLoc(),
+                "allreduce of bools with MPI." + opName +
+                    " is not supported (mpi4py gives a bool on one rank "
+                    "and an int on several); convert with int() first");
+  return value;
+}
+
+/// The element type a NumPy dtype argument names, or nothing when
+/// `dtype` is not a dtype. Strings are NumPy's type codes and names.
+static std::optional<Type> dtypeElement(const Type &dtype, const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr)) {
+    llvm::StringRef code = str->value;
+    if (code == "d" || code == "f8" || code == "float64" || code == "float" ||
+        code == "double")
+      return Type::floating();
+    if (code == "i8" || code == "int64" || code == "l" || code == "int")
+      return Type::integer();
+    if (code == "?" || code == "bool")
+      return Type::boolean();
+    if (code == "f" || code == "f4" || code == "float32" || code == "i" ||
+        code == "i4" || code == "int32" || code == "D" ||
+        code == "complex128" || code == "c16" || code == "complex")
+      return Type::unknown(); // a dtype nmc does not have yet
+    return std::nullopt;
+  }
+  if (!dtype.is(Type::Kind::Builtin))
+    return std::nullopt;
+  switch (dtype.getBuiltin()) {
+  case BuiltinId::Float:
+  case BuiltinId::NumpyFloat64:
+  case BuiltinId::NumpyDouble:
+    return Type::floating();
+  case BuiltinId::Int:
+  case BuiltinId::NumpyInt64:
+  case BuiltinId::NumpyIntP:
+    return Type::integer();
+  case BuiltinId::Bool:
+  case BuiltinId::NumpyBool:
+    return Type::boolean();
+  case BuiltinId::NumpyFloat32:
+  case BuiltinId::NumpyInt32:
+  case BuiltinId::NumpyComplex128:
+    return Type::unknown();
+  default:
+    return std::nullopt;
+  }
+}
+
+/// NumPy's name of a dtype argument, for messages.
+static std::string dtypeName(const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr))
+    return "'" + str->value + "'";
+  return toSource(expr);
+}
+
+Type InstanceWalker::callArrayConstructor(const Call &call) {
+  // np.zeros(shape, dtype): the dtype positional or as a keyword.
+  if (!checkArgCount(call, 1, 2, "numpy array constructor"))
+    return Type::unknown();
+  Type shape = instance.typeOf(call.args[0].get());
+  if (!shape.is(Type::Kind::Int))
+    return fail(call.args[0]->getLoc(),
+                "only 1-d arrays with an int length are supported yet, not " +
+                    shape.str());
+  const Expr *dtypeExpr = call.args.size() == 2 ? call.args[1].get() : nullptr;
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name != "dtype" || dtypeExpr)
+      return fail(kw.loc,
+                  kw.name == "dtype"
+                      ? "argument for 'dtype' given twice"
+                      : "unexpected keyword argument '" + kw.name + "'");
+    dtypeExpr = kw.value.get();
+  }
+  if (!dtypeExpr)
+    return Type::array(Type::floating(), 1);
+  Type dtype = visit(*dtypeExpr);
+  if (dtype.isUnknown() && !isa<StrLit>(dtypeExpr))
+    return dtype;
+  std::optional<Type> element = dtypeElement(dtype, *dtypeExpr);
+  if (!element)
+    return fail(dtypeExpr->getLoc(),
+                "data type " + dtypeName(*dtypeExpr) + " not understood");
+  if (!element->is(Type::Kind::Float))
+    return fail(dtypeExpr->getLoc(),
+                "arrays of dtype " + dtypeName(*dtypeExpr) +
+                    " are not supported yet (only float64)");
+  return Type::array(Type::floating(), 1);
+}

@@ -1,0 +1,350 @@
+//===- TypeExpressions.cpp - Types of expressions
+//---------------------------===//
+
+#include "InferenceWalker.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace nmc;
+using namespace nmc::ast;
+using namespace nmc::sema;
+using namespace nmc::sema::detail;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+Type InstanceWalker::visit(const Expr &expr) {
+  Type t = visitExpr(expr);
+  instance.exprTypes[&expr] = t;
+  return t;
+}
+
+Type InstanceWalker::visitExpr(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+    return Type::integer();
+  case Expr::Kind::FloatLit:
+    return Type::floating();
+  case Expr::Kind::StrLit:
+    return Type::string();
+  case Expr::Kind::BoolLit:
+    return Type::boolean();
+  case Expr::Kind::NoneLit:
+    return Type::none();
+  case Expr::Kind::Name:
+    return visitName(cast<Name>(expr));
+  case Expr::Kind::Attribute:
+    return visitAttribute(cast<Attribute>(expr));
+  case Expr::Kind::Subscript:
+    return visitSubscript(cast<Subscript>(expr));
+  case Expr::Kind::Slice: {
+    // Each part is an int, or absent (None).
+    auto &slice = cast<Slice>(expr);
+    for (const ExprPtr *part : {&slice.lower, &slice.upper, &slice.step}) {
+      if (!*part)
+        continue;
+      Type t = visit(**part);
+      if (!t.isUnknown() && !t.is(Type::Kind::Int) && !t.is(Type::Kind::Bool) &&
+          !t.is(Type::Kind::None))
+        return fail((*part)->getLoc(),
+                    "slice indices must be integers or None, not " + t.str());
+    }
+    return Type::slice();
+  }
+  case Expr::Kind::Call:
+    return visitCall(cast<Call>(expr));
+  case Expr::Kind::BinOp:
+    return visitBinOp(cast<BinOp>(expr));
+  case Expr::Kind::UnaryOp:
+    return visitUnaryOp(cast<UnaryOp>(expr));
+  case Expr::Kind::BoolOp:
+    return visitBoolOp(cast<BoolOp>(expr));
+  case Expr::Kind::Compare:
+    return visitCompare(cast<Compare>(expr));
+  case Expr::Kind::IfExp:
+    return visitIfExp(cast<IfExp>(expr));
+  case Expr::Kind::Tuple: {
+    std::vector<Type> elements;
+    for (const ExprPtr &elt : cast<Tuple>(expr).elts)
+      elements.push_back(visit(*elt));
+    return Type::tuple(std::move(elements));
+  }
+  case Expr::Kind::List: {
+    Type element = Type::unknown();
+    for (const ExprPtr &elt : cast<List>(expr).elts) {
+      Type t = visit(*elt);
+      if (t.isUnknown())
+        return t;
+      std::optional<Type> unified = unify(element, t);
+      if (!t.isNumeric() || !unified)
+        return fail(elt->getLoc(), "a list literal holds numbers of one "
+                                   "kind (bool, int or float), not " +
+                                       t.str());
+      element = *unified;
+    }
+    if (element.isUnknown())
+      return fail(expr.getLoc(), "the element type of an empty list cannot "
+                                 "be inferred");
+    return Type::list(element);
+  }
+  }
+  return Type::unknown();
+}
+
+Type InstanceWalker::visitName(const Name &name) {
+  if (localNames.contains(name.id)) {
+    auto it = instance.locals.find(name.id);
+    if (it != instance.locals.end() && !it->second.isUnknown())
+      return it->second;
+    if (poisoned.contains(name.id))
+      return Type::unknown();
+    // A local read before any assignment reached it.
+    return fail(name.getLoc(), "local variable '" + name.id +
+                                   "' is used before it has a type");
+  }
+  if (!instance.isModuleBody()) {
+    Type global = inference.getProgram().globalType(name.id);
+    if (!global.isUnknown()) {
+      if (global.is(Type::Kind::Array) || global.is(Type::Kind::Tuple))
+        return fail(name.getLoc(), "reading module-level " + global.str() +
+                                       " '" + name.id +
+                                       "' inside a function is not "
+                                       "supported yet");
+      if (global.isRuntime() && !global.is(Type::Kind::None))
+        inference.getProgram().globalsReadByFunctions.insert(name.id);
+      return global;
+    }
+  }
+  if (name.id == "__name__") // not bound by the program: "__main__"
+    return Type::string();
+  BuiltinLookup builtin = lookupBuiltin(BuiltinScope::Python, name.id);
+  if (builtin.info)
+    return Type::builtin(builtin.info->id);
+  if (builtin.planned)
+    return fail(name.getLoc(), "'" + name.id + "' is not supported yet");
+  return fail(name.getLoc(), "name '" + name.id + "' is not defined");
+}
+
+Type InstanceWalker::visitAttribute(const Attribute &attr) {
+  Type value = visit(*attr.value);
+  if (value.isUnknown())
+    return value;
+  std::optional<BuiltinScope> scope;
+  if (value.is(Type::Kind::Module))
+    scope = value.getScope();
+  else if (value.is(Type::Kind::Comm))
+    scope = BuiltinScope::Comm;
+  else if (value.is(Type::Kind::Array))
+    scope = BuiltinScope::Array;
+  if (!scope)
+    return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
+                                   "' in the nmc subset");
+  return lookupAttribute(*scope, attr.attr, value, attr.getLoc())
+      .value_or(Type::unknown());
+}
+
+Type InstanceWalker::visitSubscript(const Subscript &sub) {
+  Type container = visit(*sub.value);
+  Type index = visit(*sub.index);
+  if (container.isUnknown() || index.isUnknown())
+    return Type::unknown();
+  bool intIndex = index.isNumeric() && !index.is(Type::Kind::Float);
+  // NumPy reads a bool index as a mask, not as 0 or 1.
+  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+      index.is(Type::Kind::Int))
+    return container.getElement();
+  // A slice of an array is a view of the same data.
+  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+      index.is(Type::Kind::Slice))
+    return container;
+  if (container.is(Type::Kind::List) && intIndex)
+    return container.getElement();
+  if (container.is(Type::Kind::Tuple) && intIndex) {
+    // Tuples are heterogeneous: the index must be known at compile time.
+    const Expr *indexExpr = sub.index.get();
+    int64_t sign = 1;
+    if (auto *neg = dyn_cast<UnaryOp>(indexExpr);
+        neg && neg->op == UnaryOpKind::Neg) {
+      sign = -1;
+      indexExpr = neg->operand.get();
+    }
+    auto *lit = dyn_cast<IntLit>(indexExpr);
+    if (!lit)
+      return fail(sub.index->getLoc(),
+                  "a tuple index must be an integer literal");
+    int64_t i = sign * lit->value;
+    int64_t n = container.getElements().size();
+    if (i < 0)
+      i += n;
+    if (i < 0 || i >= n)
+      return fail(sub.index->getLoc(), "tuple index out of range");
+    instance.tupleIndices[&sub] = i;
+    return container.getElements()[i];
+  }
+  return fail(sub.getLoc(), "subscripting " + container.str() + " with " +
+                                index.str() + " is not supported yet");
+}
+
+Type InstanceWalker::visitCall(const Call &call) {
+  Type callee = visit(*call.func);
+  if (callee.isUnknown())
+    return callee;
+  if (callee.is(Type::Kind::Function))
+    return callUserFunction(call, *callee.getFunction());
+  if (callee.is(Type::Kind::Builtin))
+    return callBuiltin(call, getBuiltin(callee.getBuiltin()));
+  return fail(call.getLoc(), "'" + toSource(*call.func) + "' (" + callee.str() +
+                                 ") is not callable");
+}
+
+Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
+                                  const Type &rhs, SourceLoc loc) {
+  if (lhs.isUnknown() || rhs.isUnknown())
+    return Type::unknown();
+  if (!lhs.isNumeric() || !rhs.isNumeric())
+    return fail(loc, std::string("unsupported operand types for ") + spell(op) +
+                         ": " + lhs.str() + " and " + rhs.str());
+  bool bothBool = lhs.is(Type::Kind::Bool) && rhs.is(Type::Kind::Bool);
+  switch (op) {
+  case BinOpKind::Div:
+    return Type::floating();
+  case BinOpKind::BitAnd:
+  case BinOpKind::BitOr:
+  case BinOpKind::BitXor:
+    if (bothBool)
+      return Type::boolean();
+    [[fallthrough]];
+  case BinOpKind::LShift:
+  case BinOpKind::RShift:
+    if (lhs.is(Type::Kind::Float) || rhs.is(Type::Kind::Float))
+      return fail(loc, std::string("unsupported operand types for ") +
+                           spell(op) + ": " + lhs.str() + " and " + rhs.str());
+    return Type::integer();
+  case BinOpKind::MatMul:
+    return fail(loc, "'@' needs arrays");
+  default:
+    return promoteNumeric(lhs, rhs);
+  }
+}
+
+Type InstanceWalker::visitBinOp(const BinOp &bin) {
+  Type lhs = visit(*bin.lhs);
+  Type rhs = visit(*bin.rhs);
+  return binaryResult(bin.op, lhs, rhs, bin.getLoc());
+}
+
+Type InstanceWalker::visitUnaryOp(const UnaryOp &un) {
+  Type operand = visit(*un.operand);
+  if (operand.isUnknown())
+    return operand;
+  if (!operand.isNumeric())
+    return fail(un.getLoc(), std::string("bad operand type for unary ") +
+                                 spell(un.op) + ": " + operand.str());
+  switch (un.op) {
+  case UnaryOpKind::Not:
+    return Type::boolean();
+  case UnaryOpKind::Invert:
+    if (operand.is(Type::Kind::Float))
+      return fail(un.getLoc(), "bad operand type for unary ~: float64");
+    return Type::integer();
+  default:
+    return operand.is(Type::Kind::Bool) ? Type::integer() : operand;
+  }
+}
+
+Type InstanceWalker::visitBoolOp(const BoolOp &boolOp) {
+  // Python returns one of the operands; nmc keeps that when they unify.
+  Type result = Type::unknown();
+  for (const ExprPtr &value : boolOp.values) {
+    Type t = visit(*value);
+    if (t.isUnknown())
+      return t;
+    std::optional<Type> unified = unify(result, t);
+    if (!t.isNumeric() || !unified)
+      return fail(value->getLoc(), std::string("operands of '") +
+                                       spell(boolOp.op) +
+                                       "' must be bool, int or float of one "
+                                       "kind, not " +
+                                       t.str());
+    result = *unified;
+  }
+  return result;
+}
+
+bool InstanceWalker::bindsName(llvm::StringRef name) {
+  return localNames.contains(name) ||
+         !inference.getProgram().globalType(name).isUnknown();
+}
+
+std::optional<std::string> InstanceWalker::constantString(const Expr &expr) {
+  if (auto *str = dyn_cast<StrLit>(&expr))
+    return str->value;
+  if (auto *name = dyn_cast<Name>(&expr))
+    if (name->id == "__name__" && !bindsName("__name__"))
+      return std::string("__main__");
+  return std::nullopt;
+}
+
+std::optional<bool> InstanceWalker::foldStringComparison(const Compare &cmp) {
+  if (cmp.ops.size() != 1 ||
+      (cmp.ops[0] != CmpOpKind::Eq && cmp.ops[0] != CmpOpKind::NotEq))
+    return std::nullopt;
+  auto lhs = constantString(*cmp.left);
+  auto rhs = constantString(*cmp.comparators[0]);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  return (*lhs == *rhs) == (cmp.ops[0] == CmpOpKind::Eq);
+}
+
+Type InstanceWalker::visitCompare(const Compare &cmp) {
+  Type left = visit(*cmp.left);
+  std::vector<Type> rights;
+  for (const ExprPtr &comparator : cmp.comparators)
+    rights.push_back(visit(*comparator));
+  if (auto folded = foldStringComparison(cmp)) {
+    instance.constantConditions[&cmp] = *folded;
+    return Type::boolean();
+  }
+  Type previous = left;
+  for (size_t i = 0; i < cmp.ops.size(); ++i) {
+    const Type &right = rights[i];
+    if (previous.isUnknown() || right.isUnknown())
+      return Type::unknown();
+    if (!previous.isNumeric() || !right.isNumeric())
+      return fail(cmp.getLoc(), std::string("comparing ") + previous.str() +
+                                    " " + spell(cmp.ops[i]) + " " +
+                                    right.str() + " is not supported yet");
+    if (cmp.ops[i] == CmpOpKind::In || cmp.ops[i] == CmpOpKind::NotIn ||
+        cmp.ops[i] == CmpOpKind::Is || cmp.ops[i] == CmpOpKind::IsNot)
+      return fail(cmp.getLoc(), std::string("'") + spell(cmp.ops[i]) +
+                                    "' is not supported yet");
+    previous = right;
+  }
+  return Type::boolean();
+}
+
+Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
+  Type test = checkCondition(*ifExp.test, "a condition");
+  Type body = visit(*ifExp.body);
+  Type orelse = visit(*ifExp.orelse);
+  // One branch may be unknown for now, as in `n if n < 2 else fib(n - 1)`:
+  // the other gives the type meanwhile.
+  if (test.isUnknown() || (body.isUnknown() && orelse.isUnknown()))
+    return Type::unknown();
+  if (body.isUnknown() || orelse.isUnknown())
+    return body.isUnknown() ? orelse : body;
+  std::optional<Type> unified = unify(body, orelse);
+  if (unified && unified->is(Type::Kind::Tuple))
+    return fail(ifExp.getLoc(), "conditional expressions of tuples are not "
+                                "supported yet");
+  if (!unified || !unified->isRuntime())
+    return fail(ifExp.getLoc(), "the branches of a conditional expression "
+                                "have types " +
+                                    body.str() + " and " + orelse.str() +
+                                    ", which do not unify");
+  return *unified;
+}

@@ -1,0 +1,356 @@
+//===- TypeStatements.cpp - Types of statements
+//-----------------------------===//
+
+#include "InferenceWalker.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace nmc;
+using namespace nmc::ast;
+using namespace nmc::sema;
+using namespace nmc::sema::detail;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+/// A literal, possibly negated: 3, -2.5, True, None, "text".
+static bool isLiteral(const Expr &expr) {
+  if (auto *un = dyn_cast<UnaryOp>(&expr))
+    return (un->op == UnaryOpKind::Neg || un->op == UnaryOpKind::Pos) &&
+           (isa<IntLit>(un->operand.get()) || isa<FloatLit>(un->operand.get()));
+  return isa<IntLit, FloatLit, StrLit, BoolLit, NoneLit>(&expr);
+}
+
+//===----------------------------------------------------------------------===//
+
+Type InstanceWalker::fail(SourceLoc loc, const std::string &message) {
+  if (inference.isChecking())
+    inference.getDiags().error(loc, message);
+  return Type::unknown();
+}
+
+Type InstanceWalker::checkCondition(const Expr &test, llvm::StringRef what) {
+  Type t = visit(test);
+  if (!t.isUnknown() && !t.isNumeric())
+    return fail(test.getLoc(),
+                what.str() + " must be bool, int or float, not " + t.str());
+  return t;
+}
+
+void InstanceWalker::walkBody(const StmtList &body) {
+  for (const StmtPtr &stmt : body)
+    walk(*stmt);
+}
+
+void InstanceWalker::walk(const Stmt &stmt) {
+  switch (stmt.getKind()) {
+  case Stmt::Kind::Expr:
+    visit(*cast<ExprStmt>(stmt).value);
+    return;
+  case Stmt::Kind::Assign:
+    return walkAssign(cast<Assign>(stmt));
+  case Stmt::Kind::AugAssign:
+    return walkAugAssign(cast<AugAssign>(stmt));
+  case Stmt::Kind::If:
+    return walkIf(cast<If>(stmt));
+  case Stmt::Kind::For:
+    return walkFor(cast<For>(stmt));
+  case Stmt::Kind::While: {
+    auto &whileStmt = cast<While>(stmt);
+    checkCondition(*whileStmt.test, "a while condition");
+    ++loopDepth;
+    walkBody(whileStmt.body);
+    --loopDepth;
+    walkBody(whileStmt.orelse);
+    return;
+  }
+  case Stmt::Kind::Break:
+  case Stmt::Kind::Continue:
+    if (loopDepth == 0)
+      fail(stmt.getLoc(), std::string("'") +
+                              (isa<Break>(stmt) ? "break" : "continue") +
+                              "' outside loop");
+    return;
+  case Stmt::Kind::Return:
+    return walkReturn(cast<Return>(stmt));
+  case Stmt::Kind::Pass:
+    return;
+  case Stmt::Kind::Import:
+    return walkImport(cast<Import>(stmt));
+  case Stmt::Kind::FunctionDef:
+    return walkFunctionDef(cast<FunctionDef>(stmt));
+  case Stmt::Kind::Assert: {
+    auto &assertStmt = cast<Assert>(stmt);
+    checkCondition(*assertStmt.test, "an assert condition");
+    if (assertStmt.msg && !isa<StrLit>(assertStmt.msg.get()))
+      fail(assertStmt.msg->getLoc(),
+           "an assert message must be a string literal");
+    return;
+  }
+  }
+}
+
+void InstanceWalker::bindVariable(const std::string &name, const Type &type,
+                                  SourceLoc loc) {
+  auto [it, inserted] = instance.locals.try_emplace(name, type);
+  if (inserted) {
+    instance.localNames.push_back(name);
+    if (!type.isUnknown())
+      inference.markChanged();
+    return;
+  }
+  std::optional<Type> unified = unify(it->second, type);
+  if (!unified) {
+    fail(loc, "variable '" + name + "' holds " + it->second.str() + " and " +
+                  type.str() + ", which do not unify");
+    return;
+  }
+  if (*unified != it->second) {
+    it->second = *unified;
+    inference.markChanged();
+  }
+}
+
+void InstanceWalker::assignTarget(const Expr &target, const Type &value,
+                                  SourceLoc loc) {
+  if (auto *name = dyn_cast<Name>(&target)) {
+    instance.exprTypes[&target] = value;
+    // An error already explains why the value has no type; do not report
+    // every later use of the variable too.
+    if (value.isUnknown() && inference.isChecking())
+      poisoned.insert(name->id);
+    bindVariable(name->id, value, loc);
+    return;
+  }
+  if (auto *tuple = dyn_cast<Tuple>(&target)) {
+    instance.exprTypes[&target] = value;
+    if (value.isUnknown()) {
+      for (const ExprPtr &elt : tuple->elts)
+        assignTarget(*elt, Type::unknown(), loc);
+      return;
+    }
+    if (!value.is(Type::Kind::Tuple) ||
+        value.getElements().size() != tuple->elts.size()) {
+      fail(loc, "cannot unpack " + value.str() + " into " +
+                    std::to_string(tuple->elts.size()) + " targets");
+      // The targets stay untyped; their uses are not reported again.
+      for (const ExprPtr &elt : tuple->elts)
+        assignTarget(*elt, Type::unknown(), loc);
+      return;
+    }
+    for (size_t i = 0; i < tuple->elts.size(); ++i)
+      assignTarget(*tuple->elts[i], value.getElements()[i], loc);
+    return;
+  }
+  if (auto *sub = dyn_cast<Subscript>(&target)) {
+    Type container = visit(*sub->value);
+    Type index = visit(*sub->index);
+    instance.exprTypes[&target] = value;
+    if (container.isUnknown() || index.isUnknown() || value.isUnknown())
+      return;
+    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+        index.is(Type::Kind::Int)) {
+      if (!value.isNumeric())
+        fail(loc, "cannot store " + value.str() + " into " + container.str());
+      return;
+    }
+    // `a[lo:hi] = x` fills the view with a number or copies a 1-d array.
+    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
+        index.is(Type::Kind::Slice)) {
+      bool array = value.is(Type::Kind::Array) && value.getRank() == 1;
+      if (!value.isNumeric() && !array)
+        fail(loc, "cannot assign " + value.str() + " to a slice of " +
+                      container.str());
+      return;
+    }
+    fail(target.getLoc(), "assignment to " + container.str() +
+                              " subscripted by " + index.str() +
+                              " is not supported yet");
+    return;
+  }
+  fail(target.getLoc(),
+       "assignment to '" + toSource(target) + "' is outside the nmc subset");
+}
+
+void InstanceWalker::walkAssign(const Assign &assign) {
+  Type value = visit(*assign.value);
+  if (assign.annotation)
+    fail(assign.annotation->getLoc(),
+         "variable annotations are not supported yet");
+  for (const ExprPtr &target : assign.targets)
+    assignTarget(*target, value, assign.getLoc());
+}
+
+void InstanceWalker::walkAugAssign(const AugAssign &aug) {
+  Type current = visit(*aug.target);
+  Type value = visit(*aug.value);
+  Type result = binaryResult(aug.op, current, value, aug.getLoc());
+  instance.augmentedResults[&aug] = result;
+  if (auto *name = dyn_cast<Name>(aug.target.get())) {
+    bindVariable(name->id, result, aug.getLoc());
+    return;
+  }
+  if (auto *sub = dyn_cast<Subscript>(aug.target.get())) {
+    Type container = instance.typeOf(sub->value.get());
+    if (!container.isUnknown() && !container.is(Type::Kind::Array))
+      fail(aug.getLoc(), "augmented assignment to an element of " +
+                             container.str() + " is not supported yet");
+    else if (!result.isUnknown() && !result.isNumeric())
+      fail(aug.getLoc(), "cannot store " + result.str() + " into an array");
+    return;
+  }
+  fail(aug.target->getLoc(), "augmented assignment to '" +
+                                 toSource(*aug.target) +
+                                 "' is outside the nmc subset");
+}
+
+void InstanceWalker::walkFor(const For &forStmt) {
+  Type element = Type::unknown();
+  auto *call = dyn_cast<Call>(forStmt.iter.get());
+  Type callee = call ? visit(*call->func) : Type::unknown();
+  bool isRange = callee.is(Type::Kind::Builtin) &&
+                 getBuiltin(callee.getBuiltin()).rule == BuiltinRule::Range;
+  if (isRange) {
+    if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
+      for (const ExprPtr &arg : call->args) {
+        Type t = visit(*arg);
+        if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
+          fail(arg->getLoc(), "'" + t.str() +
+                                  "' object cannot be interpreted as an "
+                                  "integer");
+      }
+    } else if (!call->keywords.empty()) {
+      fail(call->getLoc(), "range() takes no keyword arguments");
+    }
+    element = Type::integer();
+  } else {
+    Type iter = visit(*forStmt.iter);
+    if (iter.is(Type::Kind::List))
+      element = iter.getElement();
+    else if (iter.is(Type::Kind::Array) && iter.getRank() == 1)
+      element = iter.getElement();
+    else if (!iter.isUnknown())
+      fail(forStmt.iter->getLoc(),
+           "iterating over " + iter.str() + " is not supported yet");
+  }
+  if (!isa<Name>(forStmt.target.get()))
+    fail(forStmt.target->getLoc(), "a for-loop target must be a name for now");
+  else
+    assignTarget(*forStmt.target, element, forStmt.getLoc());
+  ++loopDepth;
+  walkBody(forStmt.body);
+  --loopDepth;
+  walkBody(forStmt.orelse);
+}
+
+/// The truth of a condition that is a literal (`if False:`, `if 0:`), or
+/// nothing.
+static std::optional<bool> literalTruth(const Expr &test) {
+  if (auto *b = dyn_cast<BoolLit>(&test))
+    return b->value;
+  if (auto *i = dyn_cast<IntLit>(&test))
+    return i->value != 0;
+  if (auto *f = dyn_cast<FloatLit>(&test))
+    return f->value != 0.0;
+  return std::nullopt;
+}
+
+void InstanceWalker::walkIf(const If &ifStmt) {
+  checkCondition(*ifStmt.test, "an if condition");
+  if (std::optional<bool> truth = literalTruth(*ifStmt.test))
+    instance.constantConditions[ifStmt.test.get()] = *truth;
+  auto constant = instance.constantConditions.find(ifStmt.test.get());
+  if (constant != instance.constantConditions.end()) {
+    // Only the branch that runs is compiled, as Python only runs that one.
+    walkBody(constant->second ? ifStmt.body : ifStmt.orelse);
+    return;
+  }
+  walkBody(ifStmt.body);
+  walkBody(ifStmt.orelse);
+}
+
+void InstanceWalker::walkReturn(const Return &ret) {
+  if (instance.isModuleBody()) {
+    fail(ret.getLoc(), "'return' outside function");
+    return;
+  }
+  Type value = ret.value ? visit(*ret.value) : Type::none();
+  if (!value.isUnknown() && !value.isRuntime()) {
+    fail(ret.getLoc(), "returning " + value.str() + " is not supported");
+    return;
+  }
+  std::optional<Type> unified = unify(instance.returnType, value);
+  if (!unified) {
+    fail(ret.getLoc(), "function '" + instance.def->name + "' returns " +
+                           instance.returnType.str() + " and " + value.str() +
+                           ", which do not unify");
+    return;
+  }
+  if (*unified != instance.returnType) {
+    instance.returnType = *unified;
+    inference.markChanged();
+  }
+}
+
+void InstanceWalker::walkImport(const Import &import) {
+  for (const ImportAlias &alias : import.names) {
+    std::optional<BuiltinScope> module = lookupModule(alias.module);
+    if (!module) {
+      fail(alias.loc, "module '" + alias.module +
+                          "' is outside the nmc subset (nmc knows numpy, "
+                          "numba, mpi4py, math, sys and time)");
+      continue;
+    }
+    std::string boundName = alias.asName;
+    Type bound;
+    if (alias.name.empty()) {
+      // `import a.b` binds `a`; `import a.b as c` binds `c` to a.b.
+      std::string moduleName = alias.module;
+      if (boundName.empty()) {
+        moduleName = moduleName.substr(0, moduleName.find('.'));
+        boundName = moduleName;
+      }
+      bound = Type::module(*lookupModule(moduleName));
+    } else {
+      std::optional<Type> attr =
+          lookupAttribute(*module, alias.name, Type::unknown(), alias.loc);
+      if (!attr)
+        continue;
+      bound = *attr;
+    }
+    bindVariable(boundName, bound, alias.loc);
+  }
+}
+
+void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
+  if (!instance.isModuleBody()) {
+    fail(def.getLoc(), "nested functions (closures) are outside the nmc "
+                       "subset");
+    poisoned.insert(def.name);
+    return;
+  }
+  for (const ExprPtr &decorator : def.decorators) {
+    const Expr *callee = decorator.get();
+    if (auto *call = dyn_cast<Call>(callee))
+      callee = call->func.get();
+    Type t = visit(*callee);
+    if (!t.is(Type::Kind::Builtin) ||
+        getBuiltin(t.getBuiltin()).rule != BuiltinRule::Decorator)
+      fail(decorator->getLoc(), "decorator '" + toSource(*decorator) +
+                                    "' is outside the nmc subset (only "
+                                    "numba.njit and numba.jit)");
+  }
+  for (const Param &param : def.params) {
+    if (param.annotation)
+      fail(param.annotation->getLoc(),
+           "parameter annotations are not supported yet");
+    // Python evaluates a default once, at the def; nmc substitutes it into
+    // each call, which is the same only for literals.
+    if (param.defaultValue && !isLiteral(*param.defaultValue))
+      fail(param.defaultValue->getLoc(),
+           "default values other than literals are not supported yet");
+  }
+  if (def.returns)
+    fail(def.returns->getLoc(), "return annotations are not supported yet");
+  bindVariable(def.name, Type::function(&def), def.getLoc());
+}
