@@ -153,7 +153,10 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
     builder.setInsertionPointToStart(entry);
     return mlir::ub::PoisonOp::create(builder, loc(defLoc), type);
   };
-  SSABuilder ssaBuilder(undefined);
+  auto widen = [&](mlir::Value value, mlir::Type to, mlir::Block *block) {
+    return widenAtBlockEnd(value, to, block);
+  };
+  SSABuilder ssaBuilder(undefined, widen);
   ssa = &ssaBuilder;
   sealBlock(entry);
   size_t nextArgument = 0;
@@ -182,14 +185,13 @@ void MLIRGenerator::generateInstance(const FunctionInstance &inst) {
   ssa = nullptr;
 }
 
-Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
-  bool local = instance->locals.count(name);
-  Type t = local ? instance->locals.lookup(name) : program.globalType(name);
+Values MLIRGenerator::readVariable(const std::string &name, const Type &t,
+                                   SourceLoc l) {
   // None, and tuples of None and (), are held in no values at all.
   llvm::SmallVector<mlir::Type> types = storageTypes(t);
   if (types.empty())
     return {};
-  if (local)
+  if (instance->locals.count(name))
     return ssa->readVariable(builder.getInsertionBlock(), name, types);
   // A module-level variable read inside a function.
   mlir::Type type = storageType(t);
@@ -203,17 +205,46 @@ Values MLIRGenerator::readVariable(const std::string &name, SourceLoc l) {
 }
 
 void MLIRGenerator::writeVariable(const std::string &name, Values values,
-                                  SourceLoc l) {
+                                  const Type &t, SourceLoc l) {
+  if (storageTypes(t).empty())
+    return; // a compile-time value or None: nothing to hold
   if (instance->isModuleBody() &&
       program.globalsReadByFunctions.contains(name)) {
+    // Functions read the union of the assigned types.
+    Type globalType = program.globalType(name);
     mlir::Location location = loc(l);
     auto global = mlir::memref::GetGlobalOp::create(
-        builder, location, mlir::MemRefType::get({}, values[0].getType()),
+        builder, location, mlir::MemRefType::get({}, storageType(globalType)),
         globalSymbol(name));
-    mlir::memref::StoreOp::create(builder, location, values[0], global,
+    mlir::memref::StoreOp::create(builder, location,
+                                  convert(values[0], t, globalType, l), global,
                                   mlir::ValueRange{});
   }
   ssa->writeVariable(builder.getInsertionBlock(), name, values);
+}
+
+mlir::Value MLIRGenerator::widenAtBlockEnd(mlir::Value value, mlir::Type to,
+                                           mlir::Block *block) {
+  // Where paths join, an int and a float unify to float (bool to int):
+  // the narrower value is widened on its way out of `block`.
+  mlir::OpBuilder::InsertionGuard guard(builder);
+  if (!block->empty() && block->back().hasTrait<mlir::OpTrait::IsTerminator>())
+    builder.setInsertionPoint(&block->back());
+  else
+    builder.setInsertionPointToEnd(block);
+  mlir::Location l = value.getLoc();
+  mlir::Type from = value.getType();
+  if (from.isInteger(1) && to.isInteger(64))
+    return mlir::arith::ExtUIOp::create(builder, l, to, value);
+  if (from.isInteger(1) && to.isF64())
+    return mlir::arith::UIToFPOp::create(builder, l, to, value);
+  if (from.isInteger(64) && to.isF64())
+    return mlir::arith::SIToFPOp::create(builder, l, to, value);
+  diags.error({1, 1}, "internal error: a variable's value of MLIR type " +
+                          mlirTypeName(from) + " is read as " +
+                          mlirTypeName(to));
+  hadError = true;
+  return mlir::ub::PoisonOp::create(builder, l, to);
 }
 
 //===----------------------------------------------------------------------===//
@@ -307,10 +338,8 @@ void MLIRGenerator::genAssign(const Assign &assign) {
 void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
                                     const Type &valueType, SourceLoc l) {
   if (auto *name = dyn_cast<Name>(&target)) {
-    Type varType = instance->locals.lookup(name->id);
-    if (storageTypes(varType).empty())
-      return; // a compile-time value or None: nothing to store
-    writeVariable(name->id, convertValues(values, valueType, varType, l), l);
+    // Each assignment keeps the value's own type.
+    writeVariable(name->id, values, valueType, l);
     return;
   }
   if (auto *tuple = dyn_cast<Tuple>(&target)) {
@@ -347,28 +376,21 @@ void MLIRGenerator::genImport(const Import &import) {
     if (found.info->rule != sema::BuiltinRule::Constant)
       continue;
     const std::string &name = alias.asName.empty() ? alias.name : alias.asName;
-    Type varType = instance->locals.lookup(name);
-    if (storageTypes(varType).empty())
-      continue;
-    writeVariable(name,
-                  {convert(constFloat(found.info->value, loc(alias.loc)),
-                           Type::floating(), varType, alias.loc)},
-                  alias.loc);
+    writeVariable(name, {constFloat(found.info->value, loc(alias.loc))},
+                  Type::floating(), alias.loc);
   }
 }
 
 void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   Type valueType = typeOf(*aug.value);
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
-    Type varType = instance->locals.lookup(name->id);
     Type current = typeOf(*aug.target);
-    mlir::Value lhs = readVariable(name->id, aug.getLoc())[0];
+    mlir::Value lhs = readVariable(name->id, current, aug.getLoc())[0];
     mlir::Value rhs = gen(*aug.value);
     Type result = instance->augmentedResults.lookup(&aug);
     mlir::Value v =
         genBinary(aug.op, lhs, current, rhs, valueType, result, aug.getLoc());
-    writeVariable(name->id, {convert(v, result, varType, aug.getLoc())},
-                  aug.getLoc());
+    writeVariable(name->id, {v}, result, aug.getLoc());
     return;
   }
   auto *sub = cast<Subscript>(aug.target.get());
@@ -522,11 +544,8 @@ mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,
 void MLIRGenerator::genFor(const For &forStmt) {
   mlir::Location l = loc(forStmt.getLoc());
   auto &target = cast<Name>(*forStmt.target);
-  Type targetType = instance->locals.lookup(target.id);
   auto bindTarget = [&](mlir::Value element, const Type &elementType) {
-    writeVariable(target.id,
-                  {convert(element, elementType, targetType, forStmt.getLoc())},
-                  forStmt.getLoc());
+    writeVariable(target.id, {element}, elementType, forStmt.getLoc());
   };
 
   if (auto *call = dyn_cast<Call>(forStmt.iter.get());

@@ -143,7 +143,7 @@ Values MLIRGenerator::genValues(const Expr &expr) {
     return values;
   }
   if (auto *name = dyn_cast<Name>(&expr))
-    return readVariable(name->id, name->getLoc());
+    return readVariable(name->id, t, name->getLoc());
   if (auto *call = dyn_cast<Call>(&expr))
     return callFunction(*call);
   if (auto *attr = dyn_cast<Attribute>(&expr); attr && attr->attr == "shape") {
@@ -235,7 +235,7 @@ mlir::Value MLIRGenerator::genName(const Name &name) {
   if (name.id == "__name__" && !instance->locals.count(name.id) &&
       !program.globalsReadByFunctions.contains(name.id))
     return stringConstant("__main__", loc(name.getLoc()));
-  Values values = readVariable(name.id, name.getLoc());
+  Values values = readVariable(name.id, t, name.getLoc());
   return values.size() == 1 ? values[0] : mlir::Value();
 }
 

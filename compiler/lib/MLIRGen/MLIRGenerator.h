@@ -69,8 +69,20 @@ private:
   std::string globalSymbol(llvm::StringRef name) {
     return ("__nmc_global_" + name).str();
   }
-  Values readVariable(const std::string &name, SourceLoc l);
-  void writeVariable(const std::string &name, Values values, SourceLoc l);
+  /// The values of variable `name` where it is read with type `t`.
+  Values readVariable(const std::string &name, const Type &t, SourceLoc l);
+  /// Assigns `values` of type `t` to variable `name`.
+  void writeVariable(const std::string &name, Values values, const Type &t,
+                     SourceLoc l);
+  /// `value` converted to the wider type `to` at the end of `block`.
+  mlir::Value widenAtBlockEnd(mlir::Value value, mlir::Type to,
+                              mlir::Block *block);
+  static std::string mlirTypeName(mlir::Type type) {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    type.print(os);
+    return s;
+  }
 
   // Control flow. Blocks are sealed (SSABuilder) once all their
   // predecessors exist.

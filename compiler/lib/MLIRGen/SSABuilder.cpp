@@ -43,8 +43,10 @@ mlir::Value SSABuilder::readSlot(mlir::Block *block, const Slot &slot,
   if (blockIt != definitions.end()) {
     auto it = blockIt->second.find(slot.name);
     if (it != blockIt->second.end() && it->second.size() > slot.index &&
-        it->second[slot.index])
-      return resolve(it->second[slot.index]);
+        it->second[slot.index]) {
+      mlir::Value value = resolve(it->second[slot.index]);
+      return value.getType() == type ? value : widen(value, type, block);
+    }
   }
   return readSlotRecursive(block, slot, type);
 }

@@ -35,14 +35,19 @@ class SSABuilder {
 public:
   /// `undefined(type)` gives the value of a variable read where no
   /// definition reaches (code after a return, or a variable Python would
-  /// report as unbound).
-  explicit SSABuilder(llvm::function_ref<mlir::Value(mlir::Type)> undefined)
-      : undefined(undefined) {}
+  /// report as unbound). `widen(value, type, block)` converts a value
+  /// defined in or before `block` to the wider type a read asks for, at the
+  /// end of `block`: where an int and a float meet, the phi is a float.
+  SSABuilder(
+      llvm::function_ref<mlir::Value(mlir::Type)> undefined,
+      llvm::function_ref<mlir::Value(mlir::Value, mlir::Type, mlir::Block *)>
+          widen)
+      : undefined(undefined), widen(widen) {}
 
   void writeVariable(mlir::Block *block, llvm::StringRef name,
                      llvm::ArrayRef<mlir::Value> values);
-  /// The values of `name` (of `types`, one per slot) at the end of `block`
-  /// so far.
+  /// The values of `name` at the end of `block` so far, read as `types`
+  /// (one per slot); a phi takes the type its first read asks for.
   llvm::SmallVector<mlir::Value, 1>
   readVariable(mlir::Block *block, llvm::StringRef name, mlir::TypeRange types);
   /// Every predecessor of `block` has its terminator now.
@@ -72,6 +77,7 @@ private:
   mlir::Value resolve(mlir::Value value) const;
 
   llvm::function_ref<mlir::Value(mlir::Type)> undefined;
+  llvm::function_ref<mlir::Value(mlir::Value, mlir::Type, mlir::Block *)> widen;
   llvm::DenseMap<mlir::Block *,
                  llvm::StringMap<llvm::SmallVector<mlir::Value, 1>>>
       definitions;

@@ -14,6 +14,8 @@
 #include "nmc/Sema/TypeInference.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace nmc::sema::detail {
@@ -22,12 +24,36 @@ using namespace nmc::ast;
 
 class Inference;
 
+/// The types of the variables at one point of a body. As in Numba, each
+/// assignment gives its variable the assigned value's type; where paths
+/// join, the types unify (int with float gives float).
+struct FlowState {
+  llvm::StringMap<Type> types;
+  /// Variables whose types on the joined paths do not unify: reading one is
+  /// an error, assigning it again is fine.
+  llvm::StringMap<std::pair<Type, Type>> conflicts;
+  /// False after return, break or continue.
+  bool reachable = true;
+
+  bool operator==(const FlowState &other) const;
+  bool operator!=(const FlowState &other) const { return !(*this == other); }
+};
+
+/// The state where the paths in `a` and `b` meet.
+FlowState join(const FlowState &a, const FlowState &b);
+
 /// Walks one instance's body once, typing every expression.
 class InstanceWalker {
 public:
   InstanceWalker(Inference &inference, FunctionInstance &instance,
                  const llvm::StringSet<> &localNames)
-      : inference(inference), instance(instance), localNames(localNames) {}
+      : inference(inference), instance(instance), localNames(localNames) {
+    // Parameters hold the argument types from the start.
+    if (instance.def)
+      for (auto [param, type] :
+           llvm::zip(instance.def->params, instance.paramTypes))
+        state.types[param.name] = type;
+  }
 
   void walkBody(const StmtList &body);
 
@@ -37,6 +63,14 @@ private:
   void walkAssign(const Assign &assign);
   void walkAugAssign(const AugAssign &aug);
   void walkFor(const For &forStmt);
+  void walkWhile(const While &whileStmt);
+  /// A loop: `atHeader` runs where each iteration starts (the condition),
+  /// `atBodyStart` at the top of the body (binding the target). The body is
+  /// walked until the state at the header no longer changes; errors are
+  /// kept from the last walk only.
+  void walkLoop(const Stmt &loop, llvm::function_ref<void()> atHeader,
+                llvm::function_ref<void()> atBodyStart, const StmtList &body,
+                const StmtList &orelse);
   void walkIf(const If &ifStmt);
   void walkReturn(const Return &ret);
   void walkImport(const Import &import);
@@ -87,11 +121,24 @@ private:
   /// Types a condition, which must be a number (bool, int or float).
   Type checkCondition(const Expr &test, llvm::StringRef what);
 
+  /// The states that `break` and `continue` leave a loop with.
+  struct LoopExits {
+    llvm::SmallVector<FlowState> breaks, continues;
+  };
+  using ErrorList = std::vector<std::pair<SourceLoc, std::string>>;
+
   Inference &inference;
   FunctionInstance &instance;
   const llvm::StringSet<> &localNames;
   llvm::StringSet<> poisoned;
-  int loopDepth = 0;
+  FlowState state;
+  std::vector<LoopExits> loops;
+  /// The converged header state of each loop walked so far, where the next
+  /// walk of it starts: nested loops are not walked again from scratch.
+  llvm::DenseMap<const Stmt *, FlowState> loopHeaders;
+  /// Where errors go while a loop body is walked: kept only from the walk
+  /// whose header state is final.
+  ErrorList *errorBuffer = nullptr;
 };
 
 class Inference {

@@ -97,11 +97,27 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
 
 Type InstanceWalker::visitName(const Name &name) {
   if (localNames.contains(name.id)) {
-    auto it = instance.locals.find(name.id);
-    if (it != instance.locals.end() && !it->second.isUnknown())
+    if (auto conflict = state.conflicts.find(name.id);
+        conflict != state.conflicts.end())
+      return fail(name.getLoc(),
+                  "variable '" + name.id + "' holds " +
+                      conflict->second.first.str() + " or " +
+                      conflict->second.second.str() +
+                      " here, depending on the path taken, and they do not "
+                      "unify");
+    auto it = state.types.find(name.id);
+    if (it != state.types.end() && !it->second.isUnknown())
       return it->second;
     if (poisoned.contains(name.id))
       return Type::unknown();
+    // No assignment reaches this read (Python raises UnboundLocalError if
+    // it runs); the variable's other assignments give the type.
+    if (it == state.types.end()) {
+      auto local = instance.locals.find(name.id);
+      if (local != instance.locals.end() && !local->second.isUnknown() &&
+          !instance.conflictingLocals.contains(name.id))
+        return local->second;
+    }
     // A local read before any assignment reached it.
     return fail(name.getLoc(), "local variable '" + name.id +
                                    "' is used before it has a type");
@@ -114,6 +130,12 @@ Type InstanceWalker::visitName(const Name &name) {
                                        " '" + name.id +
                                        "' inside a function is not "
                                        "supported yet");
+      if (inference.getProgram().moduleBody().conflictingLocals.contains(
+              name.id))
+        return fail(name.getLoc(),
+                    "module-level variable '" + name.id +
+                        "' is read inside a function but is assigned "
+                        "values of types that do not unify");
       if (global.isRuntime() && !global.is(Type::Kind::None))
         inference.getProgram().globalsReadByFunctions.insert(name.id);
       return global;

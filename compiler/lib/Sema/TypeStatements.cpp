@@ -24,9 +24,55 @@ static bool isLiteral(const Expr &expr) {
 //===----------------------------------------------------------------------===//
 
 Type InstanceWalker::fail(SourceLoc loc, const std::string &message) {
-  if (inference.isChecking())
+  if (!inference.isChecking())
+    return Type::unknown();
+  if (errorBuffer)
+    errorBuffer->push_back({loc, message});
+  else
     inference.getDiags().error(loc, message);
   return Type::unknown();
+}
+
+//===----------------------------------------------------------------------===//
+// Flow of variable types
+//===----------------------------------------------------------------------===//
+
+bool detail::FlowState::operator==(const FlowState &other) const {
+  if (reachable != other.reachable || types.size() != other.types.size() ||
+      conflicts.size() != other.conflicts.size())
+    return false;
+  for (const auto &entry : types) {
+    auto it = other.types.find(entry.getKey());
+    if (it == other.types.end() || it->second != entry.getValue())
+      return false;
+  }
+  for (const auto &entry : conflicts)
+    if (!other.conflicts.count(entry.getKey()))
+      return false;
+  return true;
+}
+
+FlowState detail::join(const FlowState &a, const FlowState &b) {
+  if (!a.reachable)
+    return b;
+  if (!b.reachable)
+    return a;
+  FlowState result = a;
+  for (const auto &entry : b.conflicts)
+    result.conflicts.try_emplace(entry.getKey(), entry.getValue());
+  for (const auto &entry : b.types) {
+    llvm::StringRef name = entry.getKey();
+    auto [it, inserted] = result.types.try_emplace(name, entry.getValue());
+    // A variable unbound on one path keeps the other's type: reading it
+    // there is Python's UnboundLocalError, not a type.
+    if (inserted || result.conflicts.count(name))
+      continue;
+    if (std::optional<Type> unified = unify(it->second, entry.getValue()))
+      it->second = *unified;
+    else
+      result.conflicts[name] = {it->second, entry.getValue()};
+  }
+  return result;
 }
 
 Type InstanceWalker::checkCondition(const Expr &test, llvm::StringRef what) {
@@ -55,24 +101,24 @@ void InstanceWalker::walk(const Stmt &stmt) {
     return walkIf(cast<If>(stmt));
   case Stmt::Kind::For:
     return walkFor(cast<For>(stmt));
-  case Stmt::Kind::While: {
-    auto &whileStmt = cast<While>(stmt);
-    checkCondition(*whileStmt.test, "a while condition");
-    ++loopDepth;
-    walkBody(whileStmt.body);
-    --loopDepth;
-    walkBody(whileStmt.orelse);
-    return;
-  }
+  case Stmt::Kind::While:
+    return walkWhile(cast<While>(stmt));
   case Stmt::Kind::Break:
   case Stmt::Kind::Continue:
-    if (loopDepth == 0)
+    if (loops.empty()) {
       fail(stmt.getLoc(), std::string("'") +
                               (isa<Break>(stmt) ? "break" : "continue") +
                               "' outside loop");
+      return;
+    }
+    (isa<Break>(stmt) ? loops.back().breaks : loops.back().continues)
+        .push_back(state);
+    state.reachable = false;
     return;
   case Stmt::Kind::Return:
-    return walkReturn(cast<Return>(stmt));
+    walkReturn(cast<Return>(stmt));
+    state.reachable = false;
+    return;
   case Stmt::Kind::Pass:
     return;
   case Stmt::Kind::Import:
@@ -92,6 +138,10 @@ void InstanceWalker::walk(const Stmt &stmt) {
 
 void InstanceWalker::bindVariable(const std::string &name, const Type &type,
                                   SourceLoc loc) {
+  state.types[name] = type;
+  state.conflicts.erase(name);
+  // The union of every assignment's type: the storage of module-level
+  // variables that functions read, and what --emit=typed shows.
   auto [it, inserted] = instance.locals.try_emplace(name, type);
   if (inserted) {
     instance.localNames.push_back(name);
@@ -101,8 +151,7 @@ void InstanceWalker::bindVariable(const std::string &name, const Type &type,
   }
   std::optional<Type> unified = unify(it->second, type);
   if (!unified) {
-    fail(loc, "variable '" + name + "' holds " + it->second.str() + " and " +
-                  type.str() + ", which do not unify");
+    instance.conflictingLocals.insert(name);
     return;
   }
   if (*unified != it->second) {
@@ -233,14 +282,66 @@ void InstanceWalker::walkFor(const For &forStmt) {
       fail(forStmt.iter->getLoc(),
            "iterating over " + iter.str() + " is not supported yet");
   }
-  if (!isa<Name>(forStmt.target.get()))
+  if (!isa<Name>(forStmt.target.get())) {
     fail(forStmt.target->getLoc(), "a for-loop target must be a name for now");
-  else
-    assignTarget(*forStmt.target, element, forStmt.getLoc());
-  ++loopDepth;
-  walkBody(forStmt.body);
-  --loopDepth;
-  walkBody(forStmt.orelse);
+    return;
+  }
+  walkLoop(
+      forStmt, [] {},
+      [&] { assignTarget(*forStmt.target, element, forStmt.getLoc()); },
+      forStmt.body, forStmt.orelse);
+}
+
+void InstanceWalker::walkWhile(const While &whileStmt) {
+  walkLoop(
+      whileStmt, [&] { checkCondition(*whileStmt.test, "a while condition"); },
+      [] {}, whileStmt.body, whileStmt.orelse);
+}
+
+void InstanceWalker::walkLoop(const Stmt &loop,
+                              llvm::function_ref<void()> atHeader,
+                              llvm::function_ref<void()> atBodyStart,
+                              const StmtList &body, const StmtList &orelse) {
+  FlowState entry = state;
+  FlowState header = entry;
+  if (auto cached = loopHeaders.find(&loop); cached != loopHeaders.end())
+    header = join(entry, cached->second);
+  ErrorList errors;
+  ErrorList *outerBuffer = errorBuffer;
+  FlowState afterHeader;
+  LoopExits exits;
+  // Types only widen, so this ends; the bound guards against a bug.
+  for (int walkCount = 0;; ++walkCount) {
+    errors.clear();
+    errorBuffer = &errors;
+    state = header;
+    atHeader();
+    afterHeader = state;
+    loops.emplace_back();
+    atBodyStart();
+    walkBody(body);
+    exits = loops.back();
+    loops.pop_back();
+    FlowState backEdges = state;
+    for (const FlowState &c : exits.continues)
+      backEdges = join(backEdges, c);
+    FlowState next = join(entry, backEdges);
+    if (next == header || walkCount == 50)
+      break;
+    header = next;
+  }
+  errorBuffer = outerBuffer;
+  for (auto &[loc, message] : errors)
+    if (errorBuffer)
+      errorBuffer->push_back({loc, message});
+    else
+      inference.getDiags().error(loc, message);
+  loopHeaders[&loop] = header;
+  // The else clause runs when the header ends the loop; break skips it.
+  state = afterHeader;
+  walkBody(orelse);
+  for (const FlowState &b : exits.breaks)
+    state = join(state, b);
 }
 
 /// The truth of a condition that is a literal (`if False:`, `if 0:`), or
@@ -265,8 +366,12 @@ void InstanceWalker::walkIf(const If &ifStmt) {
     walkBody(constant->second ? ifStmt.body : ifStmt.orelse);
     return;
   }
+  FlowState before = state;
   walkBody(ifStmt.body);
+  FlowState afterThen = std::move(state);
+  state = std::move(before);
   walkBody(ifStmt.orelse);
+  state = join(afterThen, state);
 }
 
 void InstanceWalker::walkReturn(const Return &ret) {

@@ -32,9 +32,15 @@ struct FunctionInstance {
   Type returnType;
   /// `@njit(fastmath=True)`: float arithmetic may be reassociated.
   bool fastmath = false;
-  /// Variables in order of first binding (parameters first) and their types.
+  /// Variables in order of first binding (parameters first) and the union
+  /// of the types assigned to each. Each assignment and each read has its
+  /// own type in exprTypes; this union is the storage type of module-level
+  /// variables that functions read.
   std::vector<std::string> localNames;
   llvm::StringMap<Type> locals;
+  /// Variables assigned types that do not unify (fine unless they must be
+  /// stored as one type).
+  llvm::StringSet<> conflictingLocals;
   /// The type of every expression evaluated in this instance.
   llvm::DenseMap<const ast::Expr *, Type> exprTypes;
   /// Calls of user functions: the instance each one calls.
