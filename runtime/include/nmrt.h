@@ -30,6 +30,15 @@ typedef const char *nmrt_str;
 typedef struct nmrt_list nmrt_list;
 typedef nmrt_list *nmrt_list_ref;
 enum { NMRT_ELEM_I64 = 0, NMRT_ELEM_F64 = 1, NMRT_ELEM_BOOL = 2 };
+/* Reduction operators, numbered as the nm dialect's ReduceKind. */
+enum {
+  NMRT_OP_SUM = 0,
+  NMRT_OP_PROD = 1,
+  NMRT_OP_MAX = 2,
+  NMRT_OP_MIN = 3,
+  NMRT_OP_LAND = 4,
+  NMRT_OP_LOR = 5
+};
 
 /* Every function compiled code calls, from the table the compiler uses. */
 #define NMRT_FUNCTION(name, result, parameters) result name parameters;

@@ -1,6 +1,6 @@
 /* collectives.c - comm.gather / comm.allgather of one scalar per rank,
- * returning list handles, and comm.bcast of one scalar. Each is a single MPI
- * collective. */
+ * returning list handles, and comm.bcast and comm.scan of one scalar. Each is
+ * a single MPI collective. */
 
 #include "nmrt_internal.h"
 
@@ -81,4 +81,39 @@ int8_t nmrt_bcast_bool(int8_t v, int64_t root) {
   int8_t b = v != 0;
   bcast(&b, MPI_INT8_T, root);
   return b;
+}
+
+static MPI_Op mpiOp(int64_t op) {
+  switch (op) {
+  case NMRT_OP_SUM:
+    return MPI_SUM;
+  case NMRT_OP_PROD:
+    return MPI_PROD;
+  case NMRT_OP_MAX:
+    return MPI_MAX;
+  case NMRT_OP_MIN:
+    return MPI_MIN;
+  case NMRT_OP_LAND:
+    return MPI_LAND;
+  default:
+    return MPI_LOR;
+  }
+}
+
+double nmrt_scan_f64(double v, int64_t op) {
+  double r;
+  MPI_Scan(&v, &r, 1, MPI_DOUBLE, mpiOp(op), MPI_COMM_WORLD);
+  return r;
+}
+
+int64_t nmrt_scan_i64(int64_t v, int64_t op) {
+  int64_t r;
+  MPI_Scan(&v, &r, 1, MPI_INT64_T, mpiOp(op), MPI_COMM_WORLD);
+  return r;
+}
+
+int8_t nmrt_scan_bool(int8_t v, int64_t op) {
+  int8_t b = v != 0, r;
+  MPI_Scan(&b, &r, 1, MPI_INT8_T, mpiOp(op), MPI_COMM_WORLD);
+  return r;
 }

@@ -1,12 +1,16 @@
 /* errors.c - runtime errors: Python's message with the rank and source line
  * on stderr, then MPI_Abort so that mpirun never hangs on the other ranks. */
 
+/* write(2) and STDERR_FILENO. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "nmrt.h"
 
 #include <inttypes.h>
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static const char *sourceName = "<unknown>";
 
@@ -23,15 +27,26 @@ void nmrt_raise(const char *excName, const char *message, int64_t line) {
   if (mpiUp)
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
 
-  fprintf(stderr, "File \"%s\"", sourceName);
+  /* One write for the whole message, so that nothing (mpirun's abort
+   * banner, another rank) can land between its lines. */
+  char text[4096];
+  char lineText[32] = "";
   if (line > 0)
-    fprintf(stderr, ", line %" PRId64, line);
-  fprintf(stderr, ", on rank %d\n", rank);
-  if (message[0] != '\0')
-    fprintf(stderr, "%s: %s\n", excName, message);
-  else
-    fprintf(stderr, "%s\n", excName);
+    snprintf(lineText, sizeof lineText, ", line %" PRId64, line);
+  int n = snprintf(text, sizeof text, "File \"%s\"%s, on rank %d\n%s%s%s\n",
+                   sourceName, lineText, rank, excName,
+                   message[0] != '\0' ? ": " : "", message);
+  if (n < 0)
+    n = 0;
+  if ((size_t)n >= sizeof text)
+    n = sizeof text - 1;
   fflush(stderr);
+  for (ssize_t done = 0; done < n;) {
+    ssize_t w = write(STDERR_FILENO, text + done, (size_t)(n - done));
+    if (w <= 0)
+      break;
+    done += w;
+  }
 
   if (mpiUp)
     MPI_Abort(MPI_COMM_WORLD, 1);

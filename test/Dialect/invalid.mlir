@@ -150,3 +150,12 @@ func.func @print_i32(%x: i32) {
   nm.print %x : i32
   return
 }
+
+// -----
+
+func.func @scan_sum_of_i1(%b: i1) {
+  %c = nm.comm_world
+  // expected-error @+1 {{'nm.scan' op arithmetic reduction sum of i1 values}}
+  %r = nm.scan <sum> %b on %c : i1
+  return
+}

@@ -83,6 +83,8 @@ func.func @allgather(%x: f64, %b: i1) -> (!nm.list<f64>, !nm.list<i1>) {
 // CHECK-NEXT: nm.allreduce <min> %[[I]] on %[[C]] : i64
 // CHECK-NEXT: nm.allreduce <land> %[[B]] on %[[C]] : i1
 // CHECK-NEXT: nm.allreduce <lor> %[[I]] on %[[C]] : i64
+// CHECK-NEXT: nm.scan <sum> %[[I]] on %[[C]] : i64
+// CHECK-NEXT: nm.scan <max> %[[X]] on %[[C]] : f64
 // GENERIC-LABEL: sym_name = "allreduce"
 // GENERIC: "nm.allreduce"(%{{.*}}, %{{.*}}) <{kind = #nm.reduce<sum>}> : (!nm.comm, f64) -> f64
 // GENERIC: "nm.allreduce"(%{{.*}}, %{{.*}}) <{kind = #nm.reduce<prod>}> : (!nm.comm, i64) -> i64
@@ -90,6 +92,7 @@ func.func @allgather(%x: f64, %b: i1) -> (!nm.list<f64>, !nm.list<i1>) {
 // GENERIC: <{kind = #nm.reduce<min>}>
 // GENERIC: <{kind = #nm.reduce<land>}> : (!nm.comm, i1) -> i1
 // GENERIC: <{kind = #nm.reduce<lor>}> : (!nm.comm, i64) -> i64
+// GENERIC: "nm.scan"(%{{.*}}, %{{.*}}) <{kind = #nm.reduce<sum>}> : (!nm.comm, i64) -> i64
 func.func @allreduce(%x: f64, %i: i64, %b: i1) {
   %c = nm.comm_world
   %0 = nm.allreduce <sum> %x on %c : f64
@@ -98,6 +101,8 @@ func.func @allreduce(%x: f64, %i: i64, %b: i1) {
   %3 = nm.allreduce <min> %i on %c : i64
   %4 = nm.allreduce <land> %b on %c : i1
   %5 = nm.allreduce <lor> %i on %c : i64
+  %6 = nm.scan <sum> %i on %c : i64
+  %7 = nm.scan <max> %x on %c : f64
   return
 }
 

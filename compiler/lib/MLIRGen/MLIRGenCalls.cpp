@@ -112,6 +112,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::CommAllgather:
   case BuiltinId::CommBcast:
   case BuiltinId::CommAllreduce:
+  case BuiltinId::CommScan:
     return genCommCall(call, id);
   // Type inference rejects calls of these.
   case BuiltinId::Range:
@@ -242,17 +243,23 @@ mlir::Value MLIRGenerator::genCommCall(const Call &call, sema::BuiltinId id) {
         builder, l, mlir::nm::ListType::get(&context, value.getType()), comm,
         value);
   case BuiltinId::CommAllreduce:
-    return mlir::nm::AllreduceOp::create(
-        builder, l, value.getType(), comm, value,
-        mlir::nm::ReduceKindAttr::get(
-            &context, reduceKind(bound[1] ? typeOf(*bound[1]).getBuiltin()
-                                          : BuiltinId::OpSum)));
+    return mlir::nm::AllreduceOp::create(builder, l, value.getType(), comm,
+                                         value, reduceKindOf(bound[1]));
+  case BuiltinId::CommScan:
+    return mlir::nm::ScanOp::create(builder, l, value.getType(), comm, value,
+                                    reduceKindOf(bound[1]));
   default:
     return error(call.getLoc(),
                  "internal error: '" + sema::qualifiedName(id) +
                      "' is not a collective",
                  value.getType());
   }
+}
+
+mlir::nm::ReduceKindAttr MLIRGenerator::reduceKindOf(const Expr *op) {
+  // MPI.SUM when the call names no operator.
+  sema::BuiltinId id = op ? typeOf(*op).getBuiltin() : sema::BuiltinId::OpSum;
+  return mlir::nm::ReduceKindAttr::get(&context, reduceKind(id));
 }
 
 mlir::nm::ReduceKind MLIRGenerator::reduceKind(sema::BuiltinId op) {

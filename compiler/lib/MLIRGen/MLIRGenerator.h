@@ -159,6 +159,8 @@ private:
                         SourceLoc at);
   mlir::Value genCommCall(const Call &call, sema::BuiltinId id);
   mlir::nm::ReduceKind reduceKind(sema::BuiltinId op);
+  /// The reduction kind of a call's `op` argument (null: MPI.SUM).
+  mlir::nm::ReduceKindAttr reduceKindOf(const Expr *op);
   mlir::Value genArrayConstructor(const Call &call, sema::BuiltinId id);
   void genPrint(const Call &call);
   mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,

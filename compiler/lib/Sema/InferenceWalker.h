@@ -102,7 +102,9 @@ private:
                           const std::vector<Type> &args);
   Type callCommMethod(const Call &call, const BuiltinInfo &info,
                       const std::string &name);
-  Type checkAllreduce(const Type &value, const Expr *valueExpr, const Expr *op);
+  /// allreduce and scan: a number and an MPI reduction operator.
+  Type checkReduction(const std::string &name, const Type &value,
+                      const Expr *valueExpr, const Expr *op);
   Type callArrayConstructor(const Call &call);
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
                     SourceLoc loc);

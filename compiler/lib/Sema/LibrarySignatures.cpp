@@ -89,7 +89,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::Gather:
   case BuiltinRule::Allgather:
   case BuiltinRule::Bcast:
-  case BuiltinRule::Allreduce:
+  case BuiltinRule::ReduceWithOp:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -197,7 +197,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::Gather:
   case BuiltinRule::Allgather:
   case BuiltinRule::Bcast:
-  case BuiltinRule::Allreduce:
+  case BuiltinRule::ReduceWithOp:
     return callCommMethod(call, info, name);
   case BuiltinRule::Len:
   case BuiltinRule::Abs:
@@ -340,9 +340,9 @@ Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
   size_t maxArgs = info.rule == BuiltinRule::Allgather ? 1 : 2;
   if (!checkArgCount(call, call.args.empty() ? 0 : 1, maxArgs, name))
     return Type::unknown();
-  // The second argument: root for gather and bcast, op for allreduce.
+  // The second argument: root for gather and bcast, op for reductions.
   llvm::StringRef secondName =
-      info.rule == BuiltinRule::Allreduce ? "op" : "root";
+      info.rule == BuiltinRule::ReduceWithOp ? "op" : "root";
   const Expr *second = nullptr;
   if (info.rule == BuiltinRule::Allgather) {
     if (!rejectKeywordsExcept({valueName}))
@@ -373,39 +373,39 @@ Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
       return fail(valueExpr->getLoc(),
                   "broadcasting " + value.str() + " is not supported yet");
     return value;
-  case BuiltinRule::Allreduce:
-    return checkAllreduce(value, valueExpr, second);
+  case BuiltinRule::ReduceWithOp:
+    return checkReduction(name, value, valueExpr, second);
   default:
     return fail(call.getLoc(),
                 "internal error: '" + name + "' is not a collective");
   }
 }
 
-Type InstanceWalker::checkAllreduce(const Type &value, const Expr *valueExpr,
-                                    const Expr *op) {
+Type InstanceWalker::checkReduction(const std::string &name, const Type &value,
+                                    const Expr *valueExpr, const Expr *op) {
   BuiltinId opId = BuiltinId::OpSum;
   if (op) {
     Type t = visit(*op);
     if (t.isUnknown())
       return t;
     if (!t.is(Type::Kind::ReduceOp))
-      return fail(op->getLoc(), "allreduce()'s op must be an MPI "
-                                "reduction operator such as MPI.SUM");
+      return fail(op->getLoc(), name + "()'s op must be an MPI reduction "
+                                       "operator such as MPI.SUM");
     opId = t.getBuiltin();
   }
   if (!value.isNumeric())
     return fail(valueExpr->getLoc(),
-                "allreduce of " + value.str() + " is not supported yet");
+                name + " of " + value.str() + " is not supported yet");
   std::string opName = getBuiltin(opId).name;
   if (opId == BuiltinId::OpLand || opId == BuiltinId::OpLor)
     return fail(op->getLoc(),
-                "allreduce with MPI." + opName + " is not supported yet");
+                name + " with MPI." + opName + " is not supported yet");
   // mpi4py reduces Python objects: on one rank the sum of True is True,
   // on two it is 2. No static type covers both.
   if (value.is(Type::Kind::Bool) &&
       (opId == BuiltinId::OpSum || opId == BuiltinId::OpProd))
     return fail(valueExpr->getLoc(),
-                "allreduce of bools with MPI." + opName +
+                name + " of bools with MPI." + opName +
                     " is not supported (mpi4py gives a bool on one rank "
                     "and an int on several); convert with int() first");
   return value;

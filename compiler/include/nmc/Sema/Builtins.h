@@ -69,7 +69,7 @@ enum class BuiltinRule {
   Gather,            // comm.gather(value, root=) -> list
   Allgather,         // comm.allgather(value) -> list
   Bcast,             // comm.bcast(value, root=) -> value
-  Allreduce,         // comm.allreduce(value, op=) -> value
+  ReduceWithOp,      // comm.allreduce / comm.scan(value, op=) -> value
 };
 
 struct BuiltinInfo {

@@ -254,6 +254,38 @@ struct BcastOpLowering : OpConversionPattern<nm::BcastOp> {
   }
 };
 
+/// The mpi dialect has no scan: one MPI_Scan in the runtime, which takes
+/// the operator as its NMRT_OP_* code.
+static_assert(NMRT_OP_SUM == static_cast<int>(nm::ReduceKind::sum) &&
+                  NMRT_OP_PROD == static_cast<int>(nm::ReduceKind::prod) &&
+                  NMRT_OP_MAX == static_cast<int>(nm::ReduceKind::max) &&
+                  NMRT_OP_MIN == static_cast<int>(nm::ReduceKind::min) &&
+                  NMRT_OP_LAND == static_cast<int>(nm::ReduceKind::land) &&
+                  NMRT_OP_LOR == static_cast<int>(nm::ReduceKind::lor),
+              "the runtime numbers reduction operators as nm does");
+
+struct ScanOpLowering : OpConversionPattern<nm::ScanOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ScanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(matchCommWorld(op, op.getComm(), rewriter)))
+      return failure();
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Value kind =
+        arith::ConstantIntOp::create(rewriter, loc, rewriter.getI64Type(),
+                                     static_cast<int64_t>(op.getKind()));
+    Value v = callRuntime(rewriter, op,
+                          byElement(type, nmc::RuntimeFunction::nmrt_scan_f64,
+                                    nmc::RuntimeFunction::nmrt_scan_i64,
+                                    nmc::RuntimeFunction::nmrt_scan_bool),
+                          {toAbi(rewriter, loc, adaptor.getValue()), kind});
+    rewriter.replaceOp(op, fromAbi(rewriter, loc, v, type));
+    return success();
+  }
+};
+
 /// The element kind nmrt_list_new takes for `type`.
 int64_t runtimeElementKind(Type type) {
   if (type.isF64())
@@ -547,9 +579,9 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       GatherLikeOpLowering<nm::GatherOp>, GatherLikeOpLowering<nm::AllgatherOp>,
       CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
-      AllreduceOpLowering, BcastOpLowering, ListFromElementsOpLowering,
-      ListLenOpLowering, ListGetOpLowering, WtimeOpLowering,
-      ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
+      AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
+      ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
+      WtimeOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
       RaiseIndexErrorOpLowering, OtherOpTypeConversion, GlobalOpTypeConversion,
       FuncOpTypeConversion>(converter, context);
   // Calls, returns and branches carry lists and strings too.

@@ -25,19 +25,27 @@ LogicalResult AllgatherOp::verify() {
   return verifyGatheredList(*this, getValue().getType(), getType());
 }
 
-LogicalResult AllreduceOp::verify() {
-  ReduceKind kind = getKind();
+/// A reduction's kind suits its element type.
+static LogicalResult verifyReduction(Operation *op, ReduceKind kind,
+                                     Type type) {
   bool logical = kind == ReduceKind::land || kind == ReduceKind::lor;
-  Type type = getValue().getType();
   if (logical && !type.isInteger())
-    return emitOpError("logical reduction ")
+    return op->emitOpError("logical reduction ")
            << stringifyReduceKind(kind) << " needs an integer or i1 value";
   // Python sums bools into ints: the value must be widened first.
   if ((kind == ReduceKind::sum || kind == ReduceKind::prod) &&
       type.isInteger(1))
-    return emitOpError("arithmetic reduction ")
+    return op->emitOpError("arithmetic reduction ")
            << stringifyReduceKind(kind) << " of i1 values";
   return success();
+}
+
+LogicalResult AllreduceOp::verify() {
+  return verifyReduction(*this, getKind(), getValue().getType());
+}
+
+LogicalResult ScanOp::verify() {
+  return verifyReduction(*this, getKind(), getValue().getType());
 }
 
 LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,

@@ -134,6 +134,23 @@ def NM_AllreduceOp : NM_Op<"allreduce", [AllTypesMatch<["value", "result"]>]> {
   let hasVerifier = 1;
 }
 
+def NM_ScanOp : NM_Op<"scan", [AllTypesMatch<["value", "result"]>]> {
+  let summary = "Combine the values of ranks 0 to this one (inclusive prefix)";
+  let description = [{
+    `comm.scan(value, op=MPI.SUM)` for a scalar: rank r gets the values of
+    ranks 0..r combined.
+
+    ```mlir
+    %s = nm.scan <sum> %x on %comm : i64
+    ```
+  }];
+  let arguments = (ins NM_CommType:$comm, NM_Scalar:$value,
+                       NM_ReduceKindAttr:$kind);
+  let results = (outs NM_Scalar:$result);
+  let assemblyFormat = "$kind $value `on` $comm attr-dict `:` type($value)";
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Lists
 //===----------------------------------------------------------------------===//
