@@ -97,6 +97,11 @@ mlir::Value SSABuilder::tryRemoveTrivialPhi(mlir::BlockArgument phi) {
     return phi;
   mlir::Value same;
   for (mlir::BlockOperand &use : phi.getOwner()->getUses()) {
+    // A path that cannot run (code after break, continue or return) has
+    // no say: any value may stand for what it passes.
+    mlir::Block *pred = use.getOwner()->getBlock();
+    if (pred->hasNoPredecessors() && !pred->isEntryBlock())
+      continue;
     mlir::Value operand = successorOperands(use)[phi.getArgNumber()];
     if (operand == same || operand == phi)
       continue;
