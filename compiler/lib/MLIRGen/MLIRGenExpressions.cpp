@@ -517,8 +517,18 @@ mlir::Value MLIRGenerator::genIntBinary(BinOpKind op, mlir::Value a,
         builder, location, adjust,
         mlir::arith::AddIOp::create(builder, location, r, b), r);
   }
-  case BinOpKind::Pow:
+  case BinOpKind::Pow: {
+    // A negative power of 0 has no int value; Numba raises this.
+    mlir::Value zeroBase = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::eq, a,
+        constInt(0, location));
+    mlir::Value negative = mlir::arith::CmpIOp::create(
+        builder, location, mlir::arith::CmpIPredicate::slt, b,
+        constInt(0, location));
+    raiseIf(mlir::arith::AndIOp::create(builder, location, zeroBase, negative),
+            "ZeroDivisionError", "0 cannot be raised to a negative power", l);
     return mlir::math::IPowIOp::create(builder, location, a, b);
+  }
   case BinOpKind::LShift:
   case BinOpKind::RShift: {
     raiseIf(mlir::arith::CmpIOp::create(builder, location,

@@ -317,6 +317,12 @@ StmtPtr ASTBuilder::buildImportFrom(P::Import_fromContext *ctx) {
     diags.error(locOf(ctx->STAR()), outside("wildcard imports"));
     return nullptr;
   }
+  // The grammar leaves the module optional for `from . import x`.
+  if (!ctx->dotted_name()) {
+    diags.error(locOf(ctx->IMPORT()), "invalid syntax: the module name is "
+                                      "missing after 'from'");
+    return nullptr;
+  }
   std::string module = ctx->dotted_name()->getText();
   std::vector<ImportAlias> names;
   for (P::Import_as_nameContext *alias :

@@ -25,11 +25,8 @@ std::unique_ptr<antlr4::Token> IndentingTokenSource::nextToken() {
     process(lexer.nextToken());
   if (pending.empty()) {
     // Asked again after EOF: repeat it.
-    auto eof =
-        std::make_unique<antlr4::CommonToken>(antlr4::Token::EOF, "<EOF>");
-    eof->setLine(lexer.getLine());
-    eof->setCharPositionInLine(lexer.getCharPositionInLine());
-    return eof;
+    return makeToken(antlr4::Token::EOF, "<EOF>", lexer.getLine(),
+                     lexer.getCharPositionInLine());
   }
   std::unique_ptr<antlr4::Token> tok = std::move(pending.front());
   pending.pop_front();
@@ -176,8 +173,38 @@ void IndentingTokenSource::fail(SourceLoc loc, const std::string &message,
 }
 
 void IndentingTokenSource::emit(size_t type, const antlr4::Token &at) {
-  auto tok = std::make_unique<antlr4::CommonToken>(type, "");
-  tok->setLine(at.getLine());
-  tok->setCharPositionInLine(at.getCharPositionInLine());
-  pending.push_back(std::move(tok));
+  pending.push_back(
+      makeToken(type, "", at.getLine(), at.getCharPositionInLine()));
+}
+
+namespace {
+
+/// A token the indentation layer makes up. ANTLR's error recovery builds
+/// its missing-symbol tokens from the token source and input stream of the
+/// current token, so these carry both; their text is their own, not a
+/// slice of the input.
+class SynthesizedToken : public antlr4::CommonToken {
+public:
+  SynthesizedToken(antlr4::TokenSource *source, antlr4::CharStream *input,
+                   size_t type, std::string text)
+      : CommonToken(std::make_pair(source, input), type,
+                    antlr4::Token::DEFAULT_CHANNEL, INVALID_INDEX,
+                    INVALID_INDEX),
+        text(std::move(text)) {}
+  std::string getText() const override { return text; }
+
+private:
+  std::string text;
+};
+
+} // namespace
+
+std::unique_ptr<antlr4::CommonToken>
+IndentingTokenSource::makeToken(size_t type, const std::string &text,
+                                size_t line, size_t column) {
+  auto tok = std::make_unique<SynthesizedToken>(this, lexer.getInputStream(),
+                                                type, text);
+  tok->setLine(line);
+  tok->setCharPositionInLine(column);
+  return tok;
 }
