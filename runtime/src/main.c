@@ -13,6 +13,9 @@ static char stdoutBuffer[1 << 16];
 int main(int argc, char **argv) {
   setvbuf(stdout, stdoutBuffer, _IOFBF, sizeof stdoutBuffer);
   MPI_Init(&argc, &argv);
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  nmrt_install_fatal_signal_handlers(rank);
   __nmc_main();
   /* Flush before MPI_Finalize, after which the launcher may stop forwarding
    * our output. */

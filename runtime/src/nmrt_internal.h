@@ -15,4 +15,9 @@ struct nmrt_list {
   void *data;
 };
 
+/* Makes SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT print one line with
+ * the rank and end the process (and so the job). Called after MPI_Init so
+ * that it replaces MPI's handlers. */
+void nmrt_install_fatal_signal_handlers(int rank);
+
 #endif /* NMRT_INTERNAL_H */
