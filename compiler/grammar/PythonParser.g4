@@ -150,7 +150,9 @@ testlist_comp
   ;
 trailer : LPAR arglist? RPAR | LSQB subscriptlist RSQB | DOT NAME;
 subscriptlist : subscript (COMMA subscript)* COMMA?;
-subscript : test | test? COLON test? (COLON test?)?;
+// Left-factored: a slice and an index share their first test, so the parser
+// decides on the next token instead of looking past the whole expression.
+subscript : test (COLON test? (COLON test?)?)? | COLON test? (COLON test?)?;
 exprlist : (expr | star_expr) (COMMA (expr | star_expr))* COMMA?;
 testlist : test (COMMA test)* COMMA?;
 dictorsetmaker

@@ -1,8 +1,10 @@
 //===- ASTBuilder.cpp - Parse tree to nmc AST -----------------------------===//
 
 #include "ASTBuilder.h"
+
 #include "PythonLexer.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -350,7 +352,19 @@ StmtList ASTBuilder::buildOrElse(P::If_stmtContext *ctx, size_t index) {
   return orelse;
 }
 
+bool ASTBuilder::enterLoop(SourceLoc loc) {
+  // CPython's limit of 20 nested blocks per function (CO_MAXBLOCKS).
+  if (++loopDepth <= kMaxNestedLoops)
+    return true;
+  diags.error(loc, "too many statically nested blocks");
+  --loopDepth;
+  return false;
+}
+
 StmtPtr ASTBuilder::buildFor(P::For_stmtContext *ctx) {
+  if (!enterLoop(locOf(ctx)))
+    return nullptr;
+  llvm::scope_exit leave([&] { --loopDepth; });
   ExprPtr target = buildTupleOrSingle(ctx->exprlist());
   checkTarget(*target, /*aug=*/false);
   ExprPtr iter = buildTupleOrSingle(ctx->testlist());
@@ -360,6 +374,9 @@ StmtPtr ASTBuilder::buildFor(P::For_stmtContext *ctx) {
 }
 
 StmtPtr ASTBuilder::buildWhile(P::While_stmtContext *ctx) {
+  if (!enterLoop(locOf(ctx)))
+    return nullptr;
+  llvm::scope_exit leave([&] { --loopDepth; });
   return std::make_unique<While>(locOf(ctx), buildTest(ctx->test()),
                                  buildBlock(ctx->block()),
                                  buildElse(ctx->else_clause()));
@@ -380,6 +397,11 @@ StmtPtr ASTBuilder::buildDecorated(P::DecoratedContext *ctx) {
 }
 
 StmtPtr ASTBuilder::buildFuncDef(P::FuncdefContext *ctx, ExprList decorators) {
+  // A function's loops are counted on their own, as CPython counts them per
+  // code object.
+  int outerLoops = loopDepth;
+  loopDepth = 0;
+  llvm::scope_exit restore([&] { loopDepth = outerLoops; });
   std::vector<Param> params;
   if (ctx->parameters())
     params = buildParams(ctx->parameters());

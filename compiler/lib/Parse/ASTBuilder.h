@@ -40,6 +40,8 @@ private:
   ast::StmtPtr buildIf(P::If_stmtContext *ctx);
   /// The `else` part of `ctx` after its first `index` elif clauses.
   ast::StmtList buildOrElse(P::If_stmtContext *ctx, size_t index);
+  /// Counts one more enclosing loop; false (reported) beyond CPython's limit.
+  bool enterLoop(SourceLoc loc);
   ast::StmtPtr buildFor(P::For_stmtContext *ctx);
   ast::StmtPtr buildWhile(P::While_stmtContext *ctx);
   ast::StmtPtr buildFuncDef(P::FuncdefContext *ctx, ast::ExprList decorators);
@@ -92,6 +94,9 @@ private:
   ast::ExprPtr rejectExpr(SourceLoc loc, const std::string &message);
 
   DiagnosticEngine &diags;
+  /// Loops enclosing the statement being built, in this function.
+  int loopDepth = 0;
+  static constexpr int kMaxNestedLoops = 20;
 };
 
 } // namespace nmc

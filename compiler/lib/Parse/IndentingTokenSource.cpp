@@ -95,6 +95,11 @@ void IndentingTokenSource::startLogicalLine(const antlr4::Token &first) {
       fail(loc, "unexpected indent", first);
       return;
     }
+    // CPython's limit: 99 levels of indentation.
+    if (indents.size() > kMaxIndentLevels) {
+      fail(loc, "too many levels of indentation", first);
+      return;
+    }
     indents.push_back(indent);
     emit(PythonLexer::INDENT, first);
     return;

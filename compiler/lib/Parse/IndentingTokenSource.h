@@ -60,6 +60,7 @@ private:
   void finish(std::unique_ptr<antlr4::Token> eof);
   void trackBrackets(const antlr4::Token &tok);
   static constexpr size_t kMaxBracketDepth = 200;
+  static constexpr size_t kMaxIndentLevels = 99;
 
   void fail(SourceLoc loc, const std::string &message,
             const antlr4::Token &detectedAt);
