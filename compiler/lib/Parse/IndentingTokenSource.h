@@ -65,9 +65,8 @@ private:
   void fail(SourceLoc loc, const std::string &message,
             const antlr4::Token &detectedAt);
   void emit(size_t type, const antlr4::Token &at);
-  std::unique_ptr<antlr4::CommonToken> makeToken(size_t type,
-                                                 const std::string &text,
-                                                 size_t line, size_t column);
+  std::unique_ptr<antlr4::CommonToken>
+  makeToken(size_t type, const std::string &text, size_t line, size_t column);
   std::string indentationOf(const antlr4::Token &tok) const;
 
   nmc_grammar::PythonLexer &lexer;

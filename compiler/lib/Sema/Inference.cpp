@@ -111,15 +111,13 @@ std::unique_ptr<Program> Inference::run() {
   // Explore until no type changes; the bound guards against a bug looping.
   for (int round = 0; round < 100; ++round) {
     changed = false;
-    for (size_t i = 0; i < program->instances.size(); ++i)
-      walkInstance(*program->instances[i]);
+    walkAllInstances();
     if (!changed)
       break;
   }
   checking = true;
   unsigned errorsBefore = diags.getNumErrors();
-  for (size_t i = 0; i < program->instances.size(); ++i)
-    walkInstance(*program->instances[i]);
+  walkAllInstances();
   if (diags.getNumErrors() == errorsBefore)
     for (const auto &[loc, message] : lastResortErrors)
       diags.error(loc, message);
@@ -128,7 +126,24 @@ std::unique_ptr<Program> Inference::run() {
   return std::move(program);
 }
 
+void Inference::walkAllInstances() {
+  walked.clear();
+  for (size_t i = 0; i < program->instances.size(); ++i)
+    walkInstance(*program->instances[i]);
+}
+
+void Inference::walkCallee(FunctionInstance &callee) {
+  // A callee is typed before its caller goes on, so that a chain of calls
+  // whose argument types each depend on the previous result needs one round,
+  // not one per call. A recursive call finds its callee being walked and
+  // uses its return type so far.
+  if (!walked.contains(&callee))
+    walkInstance(callee);
+}
+
 void Inference::walkInstance(FunctionInstance &instance) {
+  if (!walked.insert(&instance).second)
+    return;
   if (instance.isModuleBody()) {
     InstanceWalker(*this, instance, moduleNames).walkBody(module.body);
     return;

@@ -14,6 +14,7 @@
 #include "nmc/Sema/TypeInference.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -161,7 +162,13 @@ public:
   void markChanged() { changed = true; }
   DiagnosticEngine &getDiags() { return diags; }
 
+  /// Walks `callee` now unless this round has walked it (or is walking it:
+  /// recursion).
+  void walkCallee(FunctionInstance &callee);
+
 private:
+  void walkAllInstances();
+  /// Walks `instance` once per round.
   void walkInstance(FunctionInstance &instance);
 
   const ast::Module &module;
@@ -169,6 +176,8 @@ private:
   std::unique_ptr<Program> program;
   llvm::DenseMap<const FunctionDef *, llvm::StringSet<>> boundNames;
   llvm::StringSet<> moduleNames;
+  /// Instances walked (or being walked) in this round.
+  llvm::DenseSet<const FunctionInstance *> walked;
   std::vector<std::pair<SourceLoc, std::string>> lastResortErrors;
   bool changed = false;
   bool checking = false;

@@ -170,6 +170,7 @@ Type InstanceWalker::callUserFunction(const Call &call,
     return Type::unknown();
   FunctionInstance *callee = inference.getInstance(def, argTypes);
   instance.callees[&call] = callee;
+  inference.walkCallee(*callee);
   if (callee->returnType.isUnknown() && inference.isChecking())
     // Another error may be the cause; this one is reported only if none is.
     inference.reportIfAlone(call.getLoc(),
