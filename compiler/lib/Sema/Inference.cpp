@@ -174,10 +174,12 @@ void Inference::walkInstance(FunctionInstance &instance) {
 
 FunctionInstance *Inference::getInstance(const FunctionDef &def,
                                          const std::vector<Type> &argTypes) {
-  for (auto &instance : program->instances)
-    if (instance->def == &def && instance->paramTypes == argTypes)
-      return instance.get();
+  std::vector<FunctionInstance *> &ofDef = instancesOf[&def];
+  for (FunctionInstance *instance : ofDef)
+    if (instance->paramTypes == argTypes)
+      return instance;
   auto instance = std::make_unique<FunctionInstance>();
+  ofDef.push_back(instance.get());
   instance->def = &def;
   instance->paramTypes = argTypes;
   // Always a `__` suffix: a user's `main` or `sqrt` must not become the C

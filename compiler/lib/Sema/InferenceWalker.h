@@ -176,6 +176,9 @@ private:
   std::unique_ptr<Program> program;
   llvm::DenseMap<const FunctionDef *, llvm::StringSet<>> boundNames;
   llvm::StringSet<> moduleNames;
+  /// The instances of each function.
+  llvm::DenseMap<const FunctionDef *, std::vector<FunctionInstance *>>
+      instancesOf;
   /// Instances walked (or being walked) in this round.
   llvm::DenseSet<const FunctionInstance *> walked;
   std::vector<std::pair<SourceLoc, std::string>> lastResortErrors;
