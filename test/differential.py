@@ -2,35 +2,88 @@
 """Differential test: run one program under python3 + Numba + mpi4py and as
 an nmc executable at several rank counts; the outputs must agree.
 
-Each rank's standard output is captured on its own (mpirun
---output-filename), so ranks never mix within a line, and must be the same,
-line for line, under both. The exit status must agree too (both succeed or
-both fail).
+Each rank's standard output and error are captured on their own (mpirun
+--output-filename), so ranks never mix within a line. For every rank count:
+
+- both runs must leave an output file for every rank (a launcher that did
+  not start, or that ignored --output-filename, compares nothing and fails);
+- Python must succeed, unless the test passes --expect-failure, in which
+  case both must fail;
+- the exit statuses must agree (both zero, or both non-zero);
+- every rank's stdout must be the same, line for line;
+- every rank's first Python exception line on stderr
+  (`ZeroDivisionError: division by zero`) must be the same.
 
 usage: differential.py --nmc NMC --mpirun 'MPIRUN ARGS' --python PY
-                       [--nmc-flag FLAG ...] FILE RANKS...
+                       [--nmc-flag FLAG ...] [--expect-failure] FILE RANKS...
 """
 import argparse
 import glob
 import os
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 
+# `ValueError: message`, `AssertionError`, mpi4py's `Exception: ...`.
+EXCEPTION_LINE = re.compile(
+    r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Z][A-Za-z0-9]*(?:Error|Exception|Exit))"
+    r"(?:: .*)?$")
+
+
+def first_exception(stderr):
+    """The first line of `stderr` that names a Python exception, or ''."""
+    for line in stderr.splitlines():
+        if EXCEPTION_LINE.match(line.strip()):
+            # Numba names its own copies of the builtin exceptions.
+            return re.sub(r"^numba\.\S+\.", "", line.strip())
+    return ""
+
 
 def run(cmd, ranks, outdir):
     """Runs `cmd` on `ranks` ranks; returns the exit status, each rank's
-    stdout in rank order, and mpirun's own stderr."""
+    stdout and stderr in rank order (None where the rank left no file), and
+    mpirun's own stderr."""
     proc = subprocess.run(cmd[:1] + ["-n", str(ranks), "--output-filename",
                                      outdir] + cmd[1:],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, timeout=300)
-    outputs = []
+    outputs, errors = [], []
     for rank in range(ranks):
-        files = glob.glob(os.path.join(outdir, "*", f"rank.{rank}", "stdout"))
-        outputs.append(open(files[0]).read() if files else "")
-    return proc.returncode, outputs, proc.stderr
+        for name, into in (("stdout", outputs), ("stderr", errors)):
+            files = glob.glob(os.path.join(outdir, "*", f"rank.{rank}", name))
+            into.append(open(files[0]).read() if files else None)
+    return proc.returncode, outputs, errors, proc.stderr
+
+
+def compare(n, py, nm, expect_failure):
+    """The reasons the runs at `n` ranks disagree; empty if they agree."""
+    problems = []
+    for label, result in (("python", py), ("nmc", nm)):
+        missing = [r for r in range(n) if result[1][r] is None]
+        if missing:
+            problems.append(f"{label} left no output for ranks {missing} "
+                            f"(exit {result[0]}): the launcher did not run "
+                            "the program as asked")
+    if problems:
+        return problems
+    if expect_failure and py[0] == 0:
+        problems.append("python succeeded, but the test expects a failure")
+    if not expect_failure and py[0] != 0:
+        problems.append(f"python failed (exit {py[0]})")
+    if (py[0] == 0) != (nm[0] == 0):
+        problems.append(f"python exit {py[0]}, nmc exit {nm[0]}")
+    for rank in range(n):
+        if py[1][rank] != nm[1][rank]:
+            problems.append(f"rank {rank} stdout differs:\n--- python\n"
+                            f"{py[1][rank]}--- nmc\n{nm[1][rank]}")
+        py_exc = first_exception(py[2][rank])
+        nm_exc = first_exception(nm[2][rank])
+        if py_exc != nm_exc:
+            problems.append(f"rank {rank} error differs: python "
+                            f"'{py_exc}', nmc '{nm_exc}'")
+    return problems
 
 
 def main():
@@ -39,6 +92,7 @@ def main():
     parser.add_argument("--mpirun", required=True)
     parser.add_argument("--python", required=True)
     parser.add_argument("--nmc-flag", action="append", default=[])
+    parser.add_argument("--expect-failure", action="store_true")
     parser.add_argument("file")
     parser.add_argument("ranks", nargs="+", type=int)
     args = parser.parse_args()
@@ -56,19 +110,19 @@ def main():
             py = run(mpirun + [args.python, args.file], n,
                      os.path.join(tmp, f"py{n}"))
             nm = run(mpirun + [exe], n, os.path.join(tmp, f"nmc{n}"))
-            same_status = (py[0] == 0) == (nm[0] == 0)
-            if py[1] == nm[1] and same_status:
+            problems = compare(n, py, nm, args.expect_failure)
+            if not problems:
                 lines = sum(len(out.splitlines()) for out in nm[1])
-                print(f"{n} ranks: same output ({lines} lines)")
+                error = first_exception(nm[2][0]) if nm[0] else ""
+                print(f"{n} ranks: same output ({lines} lines)"
+                      + (f", same error ({error})" if error else ""))
                 continue
             failures += 1
             print(f"{n} ranks: DIFFERENT")
-            print(f"  python exit {py[0]}, nmc exit {nm[0]}")
-            for rank in range(n):
-                if py[1][rank] != nm[1][rank]:
-                    print(f"  rank {rank} python stdout:\n{py[1][rank]}"
-                          f"  rank {rank} nmc stdout:\n{nm[1][rank]}")
-            print("  python stderr:\n" + py[2] + "  nmc stderr:\n" + nm[2])
+            for problem in problems:
+                print("  " + problem)
+            print("  python mpirun stderr:\n" + py[3] +
+                  "  nmc mpirun stderr:\n" + nm[3])
         return 1 if failures else 0
 
 
