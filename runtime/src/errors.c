@@ -62,3 +62,36 @@ void nmrt_index_error(int64_t index, int64_t axis, int64_t size, int64_t line) {
            index, axis, size);
   nmrt_raise("IndexError", message, line);
 }
+
+/* NumPy's _size_to_string: the largest binary unit that keeps the value
+ * below 1024, with three significant digits. */
+static void sizeToString(double bytes, char *out, size_t size) {
+  static const char *const units[] = {"bytes", "KiB", "MiB", "GiB",
+                                      "TiB",   "PiB", "EiB"};
+  int unit = 0;
+  while (unit < 6 && bytes >= 1024.0 * (double)(1ULL << (10 * unit)))
+    ++unit;
+  if (unit == 0) {
+    snprintf(out, size, "%.0f bytes", bytes);
+    return;
+  }
+  double value = bytes / (double)(1ULL << (10 * unit));
+  /* 1023.9 KiB rounds to 1.02e+03 in %.3g: NumPy moves to the next unit. */
+  if (value >= 1023.5 && unit < 6) {
+    ++unit;
+    value /= 1024.0;
+  }
+  snprintf(out, size, "%.3g %s", value, units[unit]);
+}
+
+void nmrt_memory_error(int64_t elements, int64_t itemsize, const char *dtype,
+                       int64_t line) {
+  char amount[32];
+  sizeToString((double)elements * (double)itemsize, amount, sizeof amount);
+  char message[256];
+  snprintf(message, sizeof message,
+           "Unable to allocate %s for an array with shape (%" PRId64
+           ",) and data type %s",
+           amount, elements, dtype);
+  nmrt_raise("MemoryError", message, line);
+}

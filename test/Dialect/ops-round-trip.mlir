@@ -164,3 +164,10 @@ func.func @python_values(%x: f64, %i: i64, %b: i1, %s: !nm.str) {
   nm.raise_index_error %i, %i, %i
   return
 }
+
+// CHECK-LABEL: func.func @memory_error
+// CHECK: nm.raise_memory_error %{{.*}} {dtype = "float64", itemsize = 8 : i64}
+func.func @memory_error(%n: i64) {
+  nm.raise_memory_error %n {dtype = "float64", itemsize = 8 : i64}
+  return
+}

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace nmc;
 using namespace nmc::mlirgen;
@@ -290,11 +291,30 @@ mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
                                       mlir::arith::CmpIPredicate::slt, length,
                                       constInt(0, l)),
           "ValueError", "negative dimensions are not allowed", call.getLoc());
+  // NumPy refuses sizes whose byte count does not fit an intp, and reports
+  // an allocation that fails; a wrapped byte count would corrupt the heap.
+  constexpr int64_t itemsize = 8;
+  raiseIf(mlir::arith::CmpIOp::create(
+              builder, l, mlir::arith::CmpIPredicate::sgt, length,
+              constInt(std::numeric_limits<int64_t>::max() / itemsize, l)),
+          "ValueError",
+          "array is too big; `arr.size * arr.dtype.itemsize` is larger than "
+          "the maximum possible size.",
+          call.getLoc());
   auto contiguous =
       mlir::MemRefType::get({mlir::ShapedType::kDynamic}, builder.getF64Type());
   mlir::Value n = toIndex(length, l);
   mlir::Value buffer = mlir::memref::AllocOp::create(builder, l, contiguous,
                                                      mlir::ValueRange{n});
+  mlir::Value address =
+      mlir::memref::ExtractAlignedPointerAsIndexOp::create(builder, l, buffer);
+  mlir::Value failed = mlir::arith::CmpIOp::create(
+      builder, l, mlir::arith::CmpIPredicate::eq, address,
+      mlir::arith::ConstantIndexOp::create(builder, l, 0));
+  genIf(failed, l, [&] {
+    mlir::nm::RaiseMemoryErrorOp::create(builder, l, length, "float64",
+                                         itemsize);
+  });
   if (id != sema::BuiltinId::NumpyEmpty) {
     mlir::Value fill =
         constFloat(id == sema::BuiltinId::NumpyOnes ? 1.0 : 0.0, l);

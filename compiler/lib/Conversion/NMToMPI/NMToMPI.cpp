@@ -427,6 +427,23 @@ struct RaiseIndexErrorOpLowering : OpConversionPattern<nm::RaiseIndexErrorOp> {
   }
 };
 
+struct RaiseMemoryErrorOpLowering
+    : OpConversionPattern<nm::RaiseMemoryErrorOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::RaiseMemoryErrorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value itemsize = arith::ConstantIntOp::create(
+        rewriter, op.getLoc(), rewriter.getI64Type(), op.getItemsize());
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_memory_error,
+                {adaptor.getElements(), itemsize,
+                 stringAddress(rewriter, op, op.getDtype()),
+                 lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// Any other op (memref.load/store/get_global, ub.poison, ...) whose
 /// operands or results have nm types: the same op on the converted types.
 struct OtherOpTypeConversion : ConversionPattern {
@@ -582,8 +599,9 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
       WtimeOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
-      RaiseIndexErrorOpLowering, OtherOpTypeConversion, GlobalOpTypeConversion,
-      FuncOpTypeConversion>(converter, context);
+      RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
+      OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
+      converter, context);
   // Calls, returns and branches carry lists and strings too.
   populateCallOpTypeConversionPattern(patterns, converter);
   populateReturnOpTypeConversionPattern(patterns, converter);
