@@ -16,7 +16,8 @@ config.environment["PATH"] = os.pathsep.join(
      config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Open MPI needs HOME and refuses root without an explicit flag; a machine
 # with fewer cores than ranks needs --oversubscribe. Both go into %mpirun.
-for var in ("HOME", "TMPDIR", "OMPI_MCA_plm", "OMPI_MCA_btl"):
+for var in ("HOME", "TMPDIR", "OMPI_MCA_plm", "OMPI_MCA_btl", "ASAN_OPTIONS",
+            "UBSAN_OPTIONS", "LSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 mpirun = [config.mpirun, "--oversubscribe"]
@@ -32,7 +33,9 @@ config.substitutions.append(("%nmc", os.path.join(config.nmc_tools_dir, "nmc")))
 config.substitutions.append(("%nm-opt", os.path.join(config.nmc_tools_dir, "nm-opt")))
 config.substitutions.append(("%mpirun", " ".join(mpirun)))
 config.substitutions.append(("%python", config.python))
-config.substitutions.append(("%cc", config.mpicc))
+# A sanitized runtime (-DNMC_SANITIZE=ON) needs the sanitizers linked in.
+config.substitutions.append(("%cc", " ".join(
+    [config.mpicc] + [f for f in config.sanitizer_flags.split(";") if f])))
 config.substitutions.append(("%nmrt_include", nmrt_include))
 config.substitutions.append(("%nmrt_lib", nmrt_lib))
 config.substitutions.append(("%cmake", config.cmake))
