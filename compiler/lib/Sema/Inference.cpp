@@ -13,12 +13,8 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace nmc;
-using namespace nmc::ast;
 using namespace nmc::sema;
 using namespace nmc::sema::detail;
-using llvm::cast;
-using llvm::dyn_cast;
-using llvm::isa;
 
 /// Names a function body binds: parameters, assignment and loop targets.
 /// Python makes them local to the whole function.

@@ -22,6 +22,9 @@
 namespace nmc::sema::detail {
 
 using namespace nmc::ast;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
 
 class Inference;
 

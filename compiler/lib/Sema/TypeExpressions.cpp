@@ -6,12 +6,8 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace nmc;
-using namespace nmc::ast;
 using namespace nmc::sema;
 using namespace nmc::sema::detail;
-using llvm::cast;
-using llvm::dyn_cast;
-using llvm::isa;
 
 //===----------------------------------------------------------------------===//
 // Expressions
