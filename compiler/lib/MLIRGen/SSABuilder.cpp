@@ -165,9 +165,4 @@ void SSABuilder::finish() {
       successorOperands(use).erase(index);
     block->eraseArgument(index);
   }
-  trivialPhis.clear();
-  replaced.clear();
-  definitions.clear();
-  sealed.clear();
-  incomplete.clear();
 }

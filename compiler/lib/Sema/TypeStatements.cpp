@@ -327,11 +327,9 @@ void InstanceWalker::walkLoop(const Stmt &loop,
     header = next;
   }
   errorBuffer = outerBuffer;
+  // The last walk's errors go where this loop's own errors would.
   for (auto &[loc, message] : errors)
-    if (errorBuffer)
-      errorBuffer->push_back({loc, message});
-    else
-      inference.getDiags().error(loc, message);
+    fail(loc, message);
   loopHeaders[&loop] = header;
   // The else clause runs when the header ends the loop; break skips it.
   state = afterHeader;
