@@ -3,6 +3,7 @@
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Config.h"
 #include "nmc/Pipeline/Pipeline.h"
+#include "nmc/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
@@ -28,15 +29,18 @@ runPasses(ModuleOp module, llvm::function_ref<void(PassManager &)> addPasses) {
   return pm.run(module);
 }
 
+// nmc::createCanonicalize replaces upstream's canonicalizer wherever cf
+// branches exist: MLIR 22's loops forever on a loop that becomes unreachable
+// while it runs (see Transforms/Passes.td).
 void nmc::buildNMOptimizePipeline(OpPassManager &pm) {
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(nmc::createCanonicalize());
   pm.addPass(createCSEPass());
 }
 
 void nmc::buildNMToMPIPipeline(OpPassManager &pm) {
   pm.addPass(createConvertNMToMPI(
       ConvertNMToMPIOptions{/*mpiImplementation=*/NMC_MPI_IMPLEMENTATION}));
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(nmc::createCanonicalize());
 }
 
 void nmc::buildNMCToLLVMPipeline(OpPassManager &pm,

@@ -3,6 +3,7 @@
 #include "nm/IR/NMDialect.h"
 #include "nmc/Conversion/Passes.h"
 #include "nmc/Pipeline/Pipeline.h"
+#include "nmc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -30,4 +31,7 @@ void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
   mlir::registerLLVMDialectTranslation(registry);
 }
 
-void nmc::registerNMCPasses() { registerNMCConversionPasses(); }
+void nmc::registerNMCPasses() {
+  registerNMCConversionPasses();
+  registerNMCTransformsPasses();
+}
