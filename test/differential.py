@@ -86,6 +86,20 @@ def compare(n, py, nm, expect_failure):
     return problems
 
 
+def compile_program(nmc, flags, file, exe):
+    """Compiles `file` to `exe`; returns nmc's stderr, or None on success."""
+    proc = subprocess.run([nmc, *flags, file, "-o", exe],
+                          stderr=subprocess.PIPE, text=True)
+    return None if proc.returncode == 0 else proc.stderr
+
+
+def run_both(mpirun, python, file, exe, n, tmp):
+    """The Python and nmc runs of `file` at `n` ranks."""
+    py = run(mpirun + [python, file], n, os.path.join(tmp, f"py{n}"))
+    nm = run(mpirun + [exe], n, os.path.join(tmp, f"nmc{n}"))
+    return py, nm
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--nmc", required=True)
@@ -100,20 +114,19 @@ def main():
     mpirun = shlex.split(args.mpirun)
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "prog")
-        proc = subprocess.run([args.nmc, *args.nmc_flag, args.file, "-o", exe],
-                              stderr=subprocess.PIPE, text=True)
-        if proc.returncode != 0:
-            sys.stderr.write("nmc failed:\n" + proc.stderr)
+        error = compile_program(args.nmc, args.nmc_flag, args.file, exe)
+        if error is not None:
+            sys.stderr.write("nmc failed:\n" + error)
             return 1
         failures = 0
         for n in args.ranks:
-            py = run(mpirun + [args.python, args.file], n,
-                     os.path.join(tmp, f"py{n}"))
-            nm = run(mpirun + [exe], n, os.path.join(tmp, f"nmc{n}"))
+            py, nm = run_both(mpirun, args.python, args.file, exe, n, tmp)
             problems = compare(n, py, nm, args.expect_failure)
             if not problems:
                 lines = sum(len(out.splitlines()) for out in nm[1])
-                error = first_exception(nm[2][0]) if nm[0] else ""
+                # The first rank's error, where any rank raised one.
+                errors = [first_exception(e) for e in nm[2]] if nm[0] else []
+                error = next((e for e in errors if e), "")
                 print(f"{n} ranks: same output ({lines} lines)"
                       + (f", same error ({error})" if error else ""))
                 continue

@@ -1,12 +1,14 @@
 # lit configuration for nmc. Suites follow the compiler's stages: Frontend,
-# Sema, Dialect, Conversion, Codegen, Driver, Runtime, E2E, Differential.
+# Sema, MLIRGen, Dialect, Transforms, Conversion, Pipeline, Codegen, Driver,
+# Runtime, E2E, Differential; fuzz holds the program generator and its CI
+# batch.
 import os
 
 import lit.formats
 
 config.name = "nmc"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".npy", ".mlir", ".c"]
+config.suffixes = [".npy", ".mlir", ".c", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "differential.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nmc_obj_root, "test")
@@ -44,5 +46,10 @@ config.substitutions.append(("%build_root", config.nmc_obj_root))
 # `%differential FILE 1 2 3 4` fails unless the outputs agree at each count.
 config.substitutions.append(("%differential", " ".join([
     config.python, os.path.join(config.test_source_root, "differential.py"),
+    "--nmc", os.path.join(config.nmc_tools_dir, "nmc"),
+    "--mpirun", "'" + " ".join(mpirun) + "'", "--python", config.python])))
+# Generated programs, the same comparison: `%fuzz-driver --seeds A-B ...`.
+config.substitutions.append(("%fuzz-driver", " ".join([
+    config.python, os.path.join(config.test_source_root, "fuzz", "driver.py"),
     "--nmc", os.path.join(config.nmc_tools_dir, "nmc"),
     "--mpirun", "'" + " ".join(mpirun) + "'", "--python", config.python])))
