@@ -6,7 +6,8 @@ The accepted part of the page is everything before "## Not supported yet",
 less the sections that describe behaviour rather than name what a program
 may write ("Runtime errors"). A documented name is an identifier inside a
 code span there (`np.zeros`, `allgather`, `sep`, `'f8'`, `--boundscheck`);
-a dotted name counts by its last part (`comm.rank` needs `rank`). Spans that
+a dotted name counts by its last part used as an attribute or imported
+(`comm.rank` needs `.rank`, `math.pi` `.pi` or `import pi`). Spans that
 are messages or prose (a `: `, or four words and no code punctuation),
 lowering targets (`nm.*`, `MPI_*`, MLIR types) and commands are skipped.
 A test uses a name when it appears in the test's code or in its RUN and
@@ -76,13 +77,14 @@ def test_text(path):
 
 
 def used(name, corpus):
-    last = name.split(".")[-1]
+    last = re.escape(name.split(".")[-1])
     if "." in name:
-        # `math.sqrt` is used as math.sqrt, m.sqrt or a from-import.
-        return re.search(r"(?<![A-Za-z0-9_])" + re.escape(last) +
-                         r"(?![A-Za-z0-9_])", corpus) is not None
-    return re.search(r"(?<![A-Za-z0-9_])" + re.escape(name) +
-                     r"(?![A-Za-z0-9_])", corpus) is not None
+        # `comm.rank` is used as an attribute (`.rank`); `math.sqrt` also by
+        # a from-import (`from math import pi, sqrt`).
+        return re.search(r"(\.|import |, )" + last + r"(?![A-Za-z0-9_])",
+                         corpus) is not None
+    return re.search(r"(?<![A-Za-z0-9_])" + last + r"(?![A-Za-z0-9_])",
+                     corpus) is not None
 
 
 def main():
