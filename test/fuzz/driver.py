@@ -11,7 +11,8 @@ become a regression test under test/Differential/.
 
 usage: driver.py --nmc NMC --mpirun 'MPIRUN ARGS' --python PY
                  --seeds FIRST-LAST [--ranks 1 2 3 | --rotate-ranks]
-                 [--jobs J] [--out DIR] [--reduce] [--nmc-flag FLAG ...]
+                 [--jobs J] [--out DIR] [--reduce] [--progress N]
+                 [--nmc-flag FLAG ...]
 
 --rotate-ranks runs seed s at 1 + s % 3 ranks only (the CI batch); the
 default runs every program at each of --ranks.
@@ -85,6 +86,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", default="fuzz-failures")
     parser.add_argument("--reduce", action="store_true")
+    parser.add_argument("--progress", type=int, default=0,
+                        help="print a line every N programs")
     args = parser.parse_args()
 
     checker = Checker(args)
@@ -98,10 +101,13 @@ def main():
     began = time.time()
     failures = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for seed, failure in pool.map(check, args.seeds):
+        for done, (seed, failure) in enumerate(pool.map(check, args.seeds), 1):
             if failure:
                 failures.append((seed, failure))
                 print(f"seed {seed}: {failure[0]}: {failure[1]}", flush=True)
+            if args.progress and done % args.progress == 0:
+                print(f"{done} programs (to seed {seed}), {len(failures)} "
+                      f"failing, {time.time() - began:.0f} s", flush=True)
     runs = sum(len(ranks_for(s)) for s in args.seeds)
     print(f"{len(args.seeds)} programs, {runs} runs on each side, "
           f"{len(failures)} failing, in {time.time() - began:.0f} s")
