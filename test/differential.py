@@ -100,12 +100,17 @@ def run_both(mpirun, python, file, exe, n, tmp):
     return py, nm
 
 
-def main():
-    parser = argparse.ArgumentParser()
+def add_tool_arguments(parser):
+    """The options naming nmc, mpirun and Python, and nmc's flags."""
     parser.add_argument("--nmc", required=True)
     parser.add_argument("--mpirun", required=True)
     parser.add_argument("--python", required=True)
     parser.add_argument("--nmc-flag", action="append", default=[])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    add_tool_arguments(parser)
     parser.add_argument("--expect-failure", action="store_true")
     parser.add_argument("file")
     parser.add_argument("ranks", nargs="+", type=int)

@@ -49,15 +49,16 @@ class Checker:
                 f.write(text)
             error = differential.compile_program(self.nmc, self.flags, path,
                                                  exe)
+            if error is not None:
+                # A rejection counts only where Python runs the program.
+                py = differential.run(self.mpirun + [self.python, path],
+                                      ranks[0], os.path.join(tmp, "py"))
+                if py[0] != 0:
+                    return ("python", f"python failed (exit {py[0]}): "
+                            + "".join(e or "" for e in py[2])[-2000:])
+                first = error.splitlines()[0] if error else ""
+                return ("compile", LOCATION.sub("", first))
             for n in ranks:
-                if error is not None:
-                    py = differential.run(self.mpirun + [self.python, path],
-                                          n, os.path.join(tmp, "py"))
-                    if py[0] != 0:
-                        return ("python", f"python failed (exit {py[0]}): "
-                                + "".join(e or "" for e in py[2])[-2000:])
-                    first = error.splitlines()[0] if error else ""
-                    return ("compile", LOCATION.sub("", first))
                 py, nm = differential.run_both(self.mpirun, self.python,
                                                path, exe, n, tmp)
                 problems = differential.compare(n, py, nm, False)
@@ -76,10 +77,7 @@ def parse_seeds(text):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--nmc", required=True)
-    parser.add_argument("--mpirun", required=True)
-    parser.add_argument("--python", required=True)
-    parser.add_argument("--nmc-flag", action="append", default=[])
+    differential.add_tool_arguments(parser)
     parser.add_argument("--seeds", required=True, type=parse_seeds)
     parser.add_argument("--ranks", nargs="+", type=int, default=[1, 2, 3])
     parser.add_argument("--rotate-ranks", action="store_true")

@@ -55,6 +55,16 @@ class Expr:
         return max(abs(self.lo), abs(self.hi))
 
 
+def arithmetic_range(op, a, b):
+    """The range of `a op b` for op in + - *, from the operands' ranges."""
+    if op == "+":
+        return a.lo + b.lo, a.hi + b.hi
+    if op == "-":
+        return a.lo - b.hi, a.hi - b.lo
+    corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+    return min(corners), max(corners)
+
+
 class Function:
     def __init__(self, name, params, ret, njit, recursive=False):
         self.name, self.params, self.ret = name, params, ret
@@ -202,17 +212,9 @@ class Generator:
                 return Expr(f"{fn}({f.text})", "int", -m, m)
             return self.leaf(scope, "int")
         if kind < 0.66:
-            a, b = self.int_expr(scope, depth - 1), self.int_expr(
-                scope, depth - 1)
-            fn = self.pick(["min", "max"])
-            return Expr(f"{fn}({a.text}, {b.text})", "int", min(a.lo, b.lo),
-                        max(a.hi, b.hi))
+            return self.min_max(scope, "int", depth)
         if kind < 0.72:
-            c = self.bool_expr(scope, depth - 1)
-            a, b = self.int_expr(scope, depth - 1), self.int_expr(
-                scope, depth - 1)
-            return Expr(f"({a.text} if {c.text} else {b.text})", "int",
-                        min(a.lo, b.lo), max(a.hi, b.hi))
+            return self.conditional(scope, "int", depth)
         if kind < 0.76:
             a, b = self.int_expr(scope, depth - 1), self.int_expr(
                 scope, depth - 1)
@@ -230,6 +232,20 @@ class Generator:
         call = self.call(scope, "int", depth)
         return call or self.leaf(scope, "int")
 
+    def min_max(self, scope, ty, depth):
+        """min or max of two `ty` operands (one type: no widening)."""
+        a, b = self.expr(scope, ty, depth - 1), self.expr(scope, ty, depth - 1)
+        fn = self.pick(["min", "max"])
+        return Expr(f"{fn}({a.text}, {b.text})", ty, min(a.lo, b.lo),
+                    max(a.hi, b.hi))
+
+    def conditional(self, scope, ty, depth):
+        """`a if c else b` with both sides of type `ty`."""
+        c = self.bool_expr(scope, depth - 1)
+        a, b = self.expr(scope, ty, depth - 1), self.expr(scope, ty, depth - 1)
+        return Expr(f"({a.text} if {c.text} else {b.text})", ty,
+                    min(a.lo, b.lo), max(a.hi, b.hi))
+
     def int_binary(self, scope, depth):
         op = self.pick(["+", "-", "*", "//", "%", "**", "&", "|", "^", "<<",
                         ">>", "+", "-", "*"])
@@ -237,13 +253,7 @@ class Generator:
         if op in ("+", "-", "*"):
             b = self.int_expr(scope, depth - 1)
             for _ in range(2):
-                corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-                if op == "+":
-                    lo, hi = a.lo + b.lo, a.hi + b.hi
-                elif op == "-":
-                    lo, hi = a.lo - b.hi, a.hi - b.lo
-                else:
-                    lo, hi = min(corners), max(corners)
+                lo, hi = arithmetic_range(op, a, b)
                 if max(abs(lo), abs(hi)) < INT_LIMIT:
                     return Expr(f"({a.text} {op} {b.text})", "int", lo, hi)
                 a, b = self.wrap_int(a, 1009), self.wrap_int(b, 1009)
@@ -302,17 +312,9 @@ class Generator:
                 return self.as_float(i)
             return self.leaf(scope, "float")
         if kind < 0.72:
-            a, b = self.float_expr(scope, depth - 1), self.float_expr(
-                scope, depth - 1)
-            fn = self.pick(["min", "max"])
-            return Expr(f"{fn}({a.text}, {b.text})", "float", min(a.lo, b.lo),
-                        max(a.hi, b.hi))
+            return self.min_max(scope, "float", depth)
         if kind < 0.77:
-            c = self.bool_expr(scope, depth - 1)
-            a, b = self.float_expr(scope, depth - 1), self.float_expr(
-                scope, depth - 1)
-            return Expr(f"({a.text} if {c.text} else {b.text})", "float",
-                        min(a.lo, b.lo), max(a.hi, b.hi))
+            return self.conditional(scope, "float", depth)
         if kind < 0.87:
             e = self.container_read(scope, "float")
             if e:
@@ -330,13 +332,7 @@ class Generator:
             if b.mag() >= INT_LIMIT:
                 b = self.wrap_int(b)
             for _ in range(2):
-                corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-                if op == "+":
-                    lo, hi = a.lo + b.lo, a.hi + b.hi
-                elif op == "-":
-                    lo, hi = a.lo - b.hi, a.hi - b.lo
-                else:
-                    lo, hi = min(corners), max(corners)
+                lo, hi = arithmetic_range(op, a, b)
                 if max(abs(lo), abs(hi)) < FLOAT_LIMIT:
                     if self.chance(0.5):
                         a, b = b, a
