@@ -392,7 +392,9 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
   case BuiltinId::MathPow:
     return mlir::math::PowFOp::create(builder, l, asFloat(0), asFloat(1), fm);
   case BuiltinId::MathAtan2:
-    return mlir::math::Atan2Op::create(builder, l, asFloat(0), asFloat(1), fm);
+    // Not math.atan2: MLIR 22 folds it to NaN when both operands are
+    // constant zeros, where libm (and Python) gives 0.0, -0.0, pi or -pi.
+    return callLibm("atan2", {asFloat(0), asFloat(1)}, l);
   case BuiltinId::MathHypot:
     return callLibm("hypot", {asFloat(0), asFloat(1)}, l);
   case BuiltinId::MathTan:

@@ -358,6 +358,14 @@ mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
   };
   mlir::Value length = select(backwards, count(stop, start, sub(zero, step)),
                               count(start, stop, step));
+  // An empty view starts at 0 with stride 1. With constant bounds,
+  // memref.subview's verifier rejects an empty slice whose offset is the
+  // dimension (`a[8:]` of 8 elements) or whose last offset, one stride
+  // before the start, is outside it (`a[:4:-2]` of 3), though neither
+  // accesses an element.
+  mlir::Value empty = cmp(Pred::eq, length, zero);
+  start = select(empty, zero, start);
+  step = select(empty, one, step);
   auto viewType = arrayType(Type::array(Type::floating(), 1));
   return mlir::memref::SubViewOp::create(
       builder, l, viewType, array,

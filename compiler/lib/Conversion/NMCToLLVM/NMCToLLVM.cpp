@@ -1,6 +1,7 @@
 //===- NMCToLLVM.cpp - Everything nmc generates to the LLVM dialect -------===//
 
 #include "nmc/Conversion/MPIToLLVM.h"
+#include "nmc/Conversion/MemRefToLLVM.h"
 #include "nmc/Conversion/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -47,6 +48,7 @@ struct ConvertNMCToLLVMPass
     cf::populateControlFlowToLLVMConversionPatterns(converter, patterns);
     populateFuncToLLVMConversionPatterns(converter, patterns);
     populateFinalizeMemRefToLLVMConversionPatterns(converter, patterns);
+    nmc::populateMemRefAccessToLLVMPatterns(converter, patterns);
     populateMathToLLVMConversionPatterns(converter, patterns);
     ub::populateUBToLLVMConversionPatterns(converter, patterns);
     mpi::populateMPIToLLVMConversionPatterns(converter, patterns);
