@@ -9,10 +9,16 @@ Each rank's standard output and error are captured on their own (mpirun
   not start, or that ignored --output-filename, compares nothing and fails);
 - Python must succeed, unless the test passes --expect-failure, in which
   case both must fail;
-- the exit statuses must agree (both zero, or both non-zero);
+- the exit statuses must be the same (0; 1 for an uncaught exception; the
+  code of `sys.exit(3)`);
 - every rank's stdout must be the same, line for line;
 - every rank's first Python exception line on stderr
-  (`ZeroDivisionError: division by zero`) must be the same.
+  (`ZeroDivisionError: division by zero`) must be the same; where neither
+  has one and the run failed, the last line of stderr (the message of
+  `sys.exit("message")`) must be.
+
+A run that agrees prints `N ranks: same output (L lines)`, then the error
+and the exit status where there are any.
 
 usage: differential.py --nmc NMC --mpirun 'MPIRUN ARGS' --python PY
                        [--nmc-flag FLAG ...] [--expect-failure] FILE RANKS...
@@ -28,7 +34,8 @@ import tempfile
 
 # `ValueError: message`, `AssertionError`, mpi4py's `Exception: ...`.
 EXCEPTION_LINE = re.compile(
-    r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Z][A-Za-z0-9]*(?:Error|Exception|Exit))"
+    r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Z][A-Za-z0-9]*(?:Error|Exception|Exit)"
+    r"|Exception)"
     r"(?:: .*)?$")
 
 
@@ -39,6 +46,12 @@ def first_exception(stderr):
             # Numba names its own copies of the builtin exceptions.
             return re.sub(r"^numba\.\S+\.", "", line.strip())
     return ""
+
+
+def last_line(stderr):
+    """The last non-blank line of `stderr`, or ''."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else ""
 
 
 def run(cmd, ranks, outdir):
@@ -72,7 +85,7 @@ def compare(n, py, nm, expect_failure):
         problems.append("python succeeded, but the test expects a failure")
     if not expect_failure and py[0] != 0:
         problems.append(f"python failed (exit {py[0]})")
-    if (py[0] == 0) != (nm[0] == 0):
+    if py[0] != nm[0]:
         problems.append(f"python exit {py[0]}, nmc exit {nm[0]}")
     for rank in range(n):
         if py[1][rank] != nm[1][rank]:
@@ -83,6 +96,11 @@ def compare(n, py, nm, expect_failure):
         if py_exc != nm_exc:
             problems.append(f"rank {rank} error differs: python "
                             f"'{py_exc}', nmc '{nm_exc}'")
+        elif not py_exc and py[0] != 0:
+            py_last, nm_last = last_line(py[2][rank]), last_line(nm[2][rank])
+            if py_last != nm_last:
+                problems.append(f"rank {rank} exit message differs: python "
+                                f"'{py_last}', nmc '{nm_last}'")
     return problems
 
 
@@ -133,7 +151,8 @@ def main():
                 errors = [first_exception(e) for e in nm[2]] if nm[0] else []
                 error = next((e for e in errors if e), "")
                 print(f"{n} ranks: same output ({lines} lines)"
-                      + (f", same error ({error})" if error else ""))
+                      + (f", same error ({error})" if error else "")
+                      + (f", exit {nm[0]}" if nm[0] else ""))
                 continue
             failures += 1
             print(f"{n} ranks: DIFFERENT")

@@ -16,11 +16,9 @@ int main(int argc, char **argv) {
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   nmrt_install_fatal_signal_handlers(rank);
+  nmrt_exit_init();
   __nmc_main();
-  /* Flush before MPI_Finalize, after which the launcher may stop forwarding
-   * our output. */
-  fflush(stdout);
-  MPI_Finalize();
+  nmrt_finish();
   return 0;
 }
 

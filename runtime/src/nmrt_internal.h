@@ -20,4 +20,9 @@ struct nmrt_list {
  * that it replaces MPI's handlers. */
 void nmrt_install_fatal_signal_handlers(int rank);
 
+/* The communicator the ranks' exit barrier uses (exit.c); after MPI_Init. */
+void nmrt_exit_init(void);
+/* The end of the program: wait for every rank to end, then MPI_Finalize. */
+void nmrt_finish(void);
+
 #endif /* NMRT_INTERNAL_H */

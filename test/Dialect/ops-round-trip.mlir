@@ -171,3 +171,25 @@ func.func @memory_error(%n: i64) {
   nm.raise_memory_error %n {dtype = "float64", itemsize = 8 : i64}
   return
 }
+
+// CHECK-LABEL: func.func @exits_clocks_and_raise_with_text
+// CHECK-SAME: (%[[C:.*]]: i64, %[[M:.*]]: !nm.str, %[[S:.*]]: f64)
+// CHECK-NEXT: nm.raise "RuntimeError", ""(%[[M]])
+// CHECK-NEXT: %{{.*}} = nm.clock <time>
+// CHECK-NEXT: %{{.*}} = nm.clock <perf_counter>
+// CHECK-NEXT: nm.sleep %[[S]]
+// CHECK-NEXT: nm.exit %[[C]] : i64
+// CHECK-NEXT: nm.exit %[[M]] : !nm.str
+// GENERIC-LABEL: sym_name = "exits_clocks_and_raise_with_text"
+// GENERIC: "nm.raise"(%{{.*}}) <{exception = "RuntimeError", message = ""}> : (!nm.str) -> ()
+// GENERIC: "nm.clock"() <{kind = #nm.clock<time>}> : () -> f64
+// GENERIC: "nm.exit"(%{{.*}}) : (i64) -> ()
+func.func @exits_clocks_and_raise_with_text(%c: i64, %m: !nm.str, %s: f64) {
+  nm.raise "RuntimeError", ""(%m)
+  %t = nm.clock <time>
+  %p = nm.clock <perf_counter>
+  nm.sleep %s
+  nm.exit %c : i64
+  nm.exit %m : !nm.str
+  return
+}

@@ -2,7 +2,8 @@
 """Generates programs with gen.py and runs each under python3 + Numba +
 mpi4py and as an nmc executable, comparing every rank's stdout, the exit
 status and the first exception line of stderr (test/differential.py's
-comparison). A program nmc rejects counts as a failure too: the generator
+comparison). Python must end with the status the program's first line
+states (`# exit status 3`, where the program ends by sys.exit(3)), 0 if none. A program nmc rejects counts as a failure too: the generator
 only emits accepted code.
 
 On a failure the program is written to --out as seed-N.npy and, with
@@ -33,6 +34,8 @@ import gen  # noqa: E402
 import reduce  # noqa: E402
 
 LOCATION = re.compile(r"^\S+:\d+:\d+: ")
+# gen.py's first line: the status every rank ends with (sys.exit(3) -> 3).
+EXIT_STATUS = re.compile(r"^# exit status (\d+)$", re.M)
 
 
 class Checker:
@@ -43,6 +46,8 @@ class Checker:
     def failure(self, text, ranks):
         """Why `text` fails: ('compile', message), ('python', detail),
         ('differs', detail) or None when every rank count agrees."""
+        stated = EXIT_STATUS.search(text)
+        status = int(stated.group(1)) if stated else 0
         with tempfile.TemporaryDirectory() as tmp:
             path, exe = os.path.join(tmp, "prog.npy"), os.path.join(tmp, "p")
             with open(path, "w") as f:
@@ -53,7 +58,7 @@ class Checker:
                 # A rejection counts only where Python runs the program.
                 py = differential.run(self.mpirun + [self.python, path],
                                       ranks[0], os.path.join(tmp, "py"))
-                if py[0] != 0:
+                if py[0] != status:
                     return ("python", f"python failed (exit {py[0]}): "
                             + "".join(e or "" for e in py[2])[-2000:])
                 first = error.splitlines()[0] if error else ""
@@ -61,8 +66,8 @@ class Checker:
             for n in ranks:
                 py, nm = differential.run_both(self.mpirun, self.python,
                                                path, exe, n, tmp)
-                problems = differential.compare(n, py, nm, False)
-                if py[0] != 0:
+                problems = differential.compare(n, py, nm, status != 0)
+                if py[0] != status:
                     return ("python", f"{n} ranks: " + "\n".join(problems) +
                             "".join(e or "" for e in py[2])[-2000:])
                 if problems:

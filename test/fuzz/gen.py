@@ -99,6 +99,7 @@ class Generator:
         # current body may run, calls included.
         self.factor = 1
         self.cost = 0
+        self.uses_sys = False
 
     # ---- helpers -------------------------------------------------------
     def fresh(self, prefix):
@@ -934,7 +935,25 @@ class Generator:
         for n in sorted(body.vars):
             if n not in ("rank", "size"):
                 self.emit(0, f"print(\"{n}\", {n})")
-        header = ["import math", "from mpi4py import MPI"]
+        # Sometimes every rank ends by sys.exit; the first line states the
+        # exit status the driver expects.
+        status = 0
+        if self.chance(0.15):
+            code = self.r.randint(0, 3)
+            form = self.pick(["sys.exit({})", "raise SystemExit({})",
+                              "sys.exit()", "message"])
+            if form == "message":
+                status = 1
+                self.emit(0, 'sys.exit("generated program ends here")')
+            else:
+                status = 0 if form == "sys.exit()" else code
+                self.emit(0, form.format(code))
+            self.emit(0, 'print("not reached")')
+            self.uses_sys = True
+        header = [f"# exit status {status}", "import math",
+                  "from mpi4py import MPI"]
+        if self.uses_sys:
+            header.append("import sys")
         if self.uses_numpy:
             header.append("import numpy as np")
         if self.uses_numba:

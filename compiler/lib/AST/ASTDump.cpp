@@ -20,6 +20,7 @@
 //   For @l:c                    Target, Iter, Body, Else?
 //   Return @l:c                 the value, if any
 //   Assert @l:c                 Test, Msg?
+//   Raise @l:c                  Exc
 //   ExprStmt @l:c               the expression
 //   Break, Continue, Pass @l:c
 // Expressions:
@@ -367,6 +368,9 @@ void Dumper::dumpStmt(const Stmt &stmt) {
       field("Msg", assert.msg.get());
     });
   }
+  case Stmt::Kind::Raise:
+    node("Raise", loc);
+    return nested([&] { field("Exc", cast<Raise>(stmt).exc.get()); });
   }
 }
 

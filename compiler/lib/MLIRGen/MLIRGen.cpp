@@ -265,7 +265,8 @@ void MLIRGenerator::raiseIf(mlir::Value condition, llvm::StringRef excName,
                             llvm::StringRef message, SourceLoc l) {
   mlir::Location location = loc(l);
   genIf(condition, location, [&] {
-    mlir::nm::RaiseOp::create(builder, location, excName, message);
+    mlir::nm::RaiseOp::create(builder, location, excName, message,
+                              /*text=*/mlir::Value());
   });
 }
 
@@ -318,6 +319,8 @@ void MLIRGenerator::genStmt(const Stmt &stmt) {
     return genReturn(cast<Return>(stmt));
   case Stmt::Kind::Assert:
     return genAssert(cast<Assert>(stmt));
+  case Stmt::Kind::Raise:
+    return genRaise(cast<Raise>(stmt));
   case Stmt::Kind::Import:
     return genImport(cast<Import>(stmt));
   case Stmt::Kind::Pass:
@@ -623,6 +626,39 @@ void MLIRGenerator::genAssert(const Assert &assertStmt) {
   if (assertStmt.msg)
     message = cast<StrLit>(*assertStmt.msg).value;
   raiseIf(failedCond, "AssertionError", message, assertStmt.getLoc());
+}
+
+void MLIRGenerator::genRaise(const Raise &raise) {
+  mlir::Location l = loc(raise.getLoc());
+  const auto *call = dyn_cast<Call>(raise.exc.get());
+  const Expr &cls = call ? *call->func : *raise.exc;
+  sema::BuiltinId id = typeOf(cls).getBuiltin();
+  const Expr *arg =
+      call && !call->args.empty() ? call->args.front().get() : nullptr;
+  if (id == sema::BuiltinId::ExcSystemExit) {
+    genExit(arg, l);
+  } else {
+    mlir::Value text = arg ? gen(*arg) : mlir::Value();
+    mlir::nm::RaiseOp::create(builder, l, sema::getBuiltin(id).name, "", text);
+  }
+  endBlockAfterNoReturn(l);
+}
+
+void MLIRGenerator::genExit(const Expr *arg, mlir::Location l) {
+  // Python's codes: None exits with 0, True with 1, a str prints itself
+  // and exits with 1.
+  Type t = arg ? typeOf(*arg) : Type::none();
+  mlir::Value value = t.is(Type::Kind::None)  ? constInt(0, l)
+                      : t.is(Type::Kind::Str) ? gen(*arg)
+                                              : genAs(*arg, Type::integer());
+  mlir::nm::ExitOp::create(builder, l, value);
+}
+
+void MLIRGenerator::endBlockAfterNoReturn(mlir::Location l) {
+  // The runtime function does not return; what follows in the source is
+  // dead, as after a `return`.
+  mlir::ub::UnreachableOp::create(builder, l);
+  startUnreachableBlock();
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>

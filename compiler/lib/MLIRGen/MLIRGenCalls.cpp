@@ -105,6 +105,22 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
     return genArrayConstructor(call, id);
   case BuiltinId::Wtime:
     return mlir::nm::WtimeOp::create(builder, l, builder.getF64Type());
+  case BuiltinId::TimeTime:
+  case BuiltinId::TimePerfCounter:
+    return mlir::nm::ClockOp::create(
+        builder, l, builder.getF64Type(),
+        mlir::nm::ClockKindAttr::get(&context,
+                                     id == BuiltinId::TimeTime
+                                         ? mlir::nm::ClockKind::time
+                                         : mlir::nm::ClockKind::perf_counter));
+  case BuiltinId::TimeSleep:
+    mlir::nm::SleepOp::create(builder, l,
+                              genAs(*call.args[0], Type::floating()));
+    return {};
+  case BuiltinId::SysExit:
+    genExit(call.args.empty() ? nullptr : call.args[0].get(), l);
+    endBlockAfterNoReturn(l);
+    return {};
   case BuiltinId::CommGetRank:
   case BuiltinId::CommGetSize:
   case BuiltinId::CommBarrier:
@@ -115,7 +131,22 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::CommAllreduce:
   case BuiltinId::CommScan:
     return genCommCall(call, id);
-  // Type inference rejects calls of these.
+  // Type inference rejects calls of these (exception classes are called
+  // only in `raise`, which genRaise handles).
+  case BuiltinId::ExcException:
+  case BuiltinId::ExcArithmeticError:
+  case BuiltinId::ExcAssertionError:
+  case BuiltinId::ExcFloatingPointError:
+  case BuiltinId::ExcIndexError:
+  case BuiltinId::ExcLookupError:
+  case BuiltinId::ExcMemoryError:
+  case BuiltinId::ExcNotImplementedError:
+  case BuiltinId::ExcOverflowError:
+  case BuiltinId::ExcRuntimeError:
+  case BuiltinId::ExcTypeError:
+  case BuiltinId::ExcValueError:
+  case BuiltinId::ExcZeroDivisionError:
+  case BuiltinId::ExcSystemExit:
   case BuiltinId::Range:
   case BuiltinId::NumbaPrange:
   case BuiltinId::NumbaNjit:

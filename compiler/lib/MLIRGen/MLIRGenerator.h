@@ -115,6 +115,12 @@ private:
   void genFor(const For &forStmt);
   void genReturn(const Return &ret);
   void genAssert(const Assert &assertStmt);
+  void genRaise(const Raise &raise);
+  /// sys.exit(arg) / raise SystemExit(arg); `arg` may be null.
+  void genExit(const Expr *arg, mlir::Location l);
+  /// Ends the block after an op that does not return (nm.raise, nm.exit)
+  /// and goes on in a new block no branch reaches.
+  void endBlockAfterNoReturn(mlir::Location l);
   /// A loop running `tripCount` (unsigned) times, calling
   /// `genElement(k)` for k = 0, 1, ... at the top of each iteration.
   void genCountedLoop(const For &forStmt, mlir::Value tripCount,

@@ -155,8 +155,14 @@ void ASTBuilder::buildSimpleStmt(P::Simple_stmtContext *ctx, StmtList &out) {
     ExprPtr msg = as->test().size() > 1 ? buildTest(as->test(1)) : nullptr;
     out.push_back(
         std::make_unique<Assert>(loc, buildTest(as->test(0)), std::move(msg)));
-  } else if (ctx->raise_stmt()) {
-    diags.error(loc, notYet("'raise' statements"));
+  } else if (P::Raise_stmtContext *raise = ctx->raise_stmt()) {
+    if (raise->test().empty())
+      diags.error(loc, notYet("bare 'raise' statements (re-raising)"));
+    else if (raise->FROM())
+      diags.error(locOf(raise->test(1)),
+                  notYet("'raise ... from ...' statements"));
+    else
+      out.push_back(std::make_unique<Raise>(loc, buildTest(raise->test(0))));
   } else if (P::Global_stmtContext *decl = ctx->global_stmt()) {
     diags.error(loc, outside(decl->GLOBAL() ? "'global' declarations"
                                             : "'nonlocal' declarations"));

@@ -74,7 +74,7 @@ static bool alwaysReturns(const StmtList &body) {
   if (body.empty())
     return false;
   const Stmt *last = body.back().get();
-  if (isa<Return>(last))
+  if (isa<Return>(last) || isa<Raise>(last))
     return true;
   if (auto *ifStmt = dyn_cast<If>(last))
     return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orelse);

@@ -77,6 +77,8 @@ private:
                 const StmtList &orelse);
   void walkIf(const If &ifStmt);
   void walkReturn(const Return &ret);
+  /// `raise ValueError("message")`, `raise SystemExit(code)`.
+  void walkRaise(const Raise &raise);
   void walkImport(const Import &import);
   /// The type of `scope.name` (`value.name` for a communicator or array
   /// value); reports names outside the table.
@@ -101,6 +103,9 @@ private:
   Type callUserFunction(const Call &call, const FunctionDef &def);
   Type callBuiltin(const Call &call, const BuiltinInfo &info);
   Type callPrint(const Call &call);
+  /// sys.exit(arg) and SystemExit(arg): nothing, None, a bool, an int or a
+  /// str (the message printed before exit status 1).
+  bool checkExitArgument(const Expr *arg, llvm::StringRef what);
   Type callNumberFunction(const Call &call, const BuiltinInfo &info,
                           const std::string &name,
                           const std::vector<Type> &args);

@@ -86,6 +86,9 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::Allgather:
   case BuiltinRule::Bcast:
   case BuiltinRule::ReduceWithOp:
+  case BuiltinRule::ExceptionClass:
+  case BuiltinRule::Exit:
+  case BuiltinRule::Sleep:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -179,9 +182,25 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   // Messages name methods as Python does: gather(), not comm.gather().
   std::string name = info.scope == BuiltinScope::Comm ? std::string(info.name)
                                                       : qualifiedName(info.id);
+  // Numba compiles neither module inside @njit.
+  if ((info.scope == BuiltinScope::Sys || info.scope == BuiltinScope::Time) &&
+      instance.def && !instance.def->decorators.empty())
+    return fail(call.getLoc(), name + "() is not supported inside an @njit "
+                                      "function (Numba rejects it)");
   switch (info.rule) {
   case BuiltinRule::Print:
     return callPrint(call);
+  case BuiltinRule::ExceptionClass:
+    return fail(call.getLoc(), "exception objects are supported only as the "
+                               "operand of 'raise'");
+  case BuiltinRule::Exit:
+    if (!checkArgCount(call, 0, 1, name))
+      return Type::unknown();
+    if (!call.keywords.empty())
+      return fail(call.keywords.front().loc,
+                  name + "() takes no keyword arguments");
+    checkExitArgument(call.args.empty() ? nullptr : call.args[0].get(), name);
+    return Type::none();
   case BuiltinRule::Range:
     return fail(call.getLoc(), "range() is supported only as the iterable "
                                "of a for loop");
@@ -210,6 +229,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::FloatOfNothing:
   case BuiltinRule::IntOfNothing:
   case BuiltinRule::ArrayConstructor:
+  case BuiltinRule::Sleep:
     break;
   case BuiltinRule::Submodule:
   case BuiltinRule::CommValue:
@@ -240,11 +260,19 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return fail(call.args[0]->getLoc(),
                 "object of type '" + args[0].str() + "' has no len()");
   case BuiltinRule::FloatOfNothing:
-    checkArgCount(call, 0, 0, info.name);
+    checkArgCount(call, 0, 0, name);
     return Type::floating();
   case BuiltinRule::IntOfNothing:
-    checkArgCount(call, 0, 0, info.name);
+    checkArgCount(call, 0, 0, name);
     return Type::integer();
+  case BuiltinRule::Sleep:
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    if (!args[0].isNumeric())
+      return fail(call.args[0]->getLoc(),
+                  "'" + args[0].str() +
+                      "' object cannot be interpreted as an integer or float");
+    return Type::none();
   default:
     return callNumberFunction(call, info, name, args);
   }
@@ -308,6 +336,19 @@ Type InstanceWalker::callPrint(const Call &call) {
            "print()'s " + kw.name + " must be a string literal");
   }
   return Type::none();
+}
+
+bool InstanceWalker::checkExitArgument(const Expr *arg, llvm::StringRef what) {
+  if (!arg)
+    return true;
+  Type t = visit(*arg);
+  if (t.isUnknown() || t.is(Type::Kind::None) || t.is(Type::Kind::Bool) ||
+      t.is(Type::Kind::Int) || t.is(Type::Kind::Str))
+    return true;
+  fail(arg->getLoc(), what.str() + "() of " + t.str() +
+                          " is not supported (an int code, None or a str "
+                          "message)");
+  return false;
 }
 
 Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,

@@ -115,6 +115,10 @@ void InstanceWalker::walk(const Stmt &stmt) {
     walkReturn(cast<Return>(stmt));
     state.reachable = false;
     return;
+  case Stmt::Kind::Raise:
+    walkRaise(cast<Raise>(stmt));
+    state.reachable = false;
+    return;
   case Stmt::Kind::Pass:
     return;
   case Stmt::Kind::Import:
@@ -130,6 +134,46 @@ void InstanceWalker::walk(const Stmt &stmt) {
     return;
   }
   }
+}
+
+void InstanceWalker::walkRaise(const Raise &raise) {
+  // The exception is a class or a call of one; the call is typed here, not
+  // as an expression (exception objects exist only in `raise`).
+  const Expr &exc = *raise.exc;
+  const auto *call = dyn_cast<Call>(&exc);
+  Type cls = visit(call ? *call->func : exc);
+  if (cls.isUnknown())
+    return;
+  if (!cls.is(Type::Kind::Builtin) ||
+      getBuiltin(cls.getBuiltin()).rule != BuiltinRule::ExceptionClass) {
+    fail(exc.getLoc(), "raising " + cls.str() +
+                           " is not supported: raise a built-in exception "
+                           "class, such as ValueError(\"message\")");
+    return;
+  }
+  if (!call)
+    return;
+  std::string name = getBuiltin(cls.getBuiltin()).name;
+  if (!call->keywords.empty()) {
+    fail(call->keywords.front().loc, name + "() takes no keyword arguments");
+    return;
+  }
+  if (call->args.size() > 1) {
+    fail(call->args[1]->getLoc(),
+         name + "() with more than one argument is not supported yet");
+    return;
+  }
+  const Expr *arg = call->args.empty() ? nullptr : call->args[0].get();
+  if (cls.getBuiltin() == BuiltinId::ExcSystemExit) {
+    checkExitArgument(arg, name);
+    return;
+  }
+  if (!arg)
+    return;
+  Type message = visit(*arg);
+  if (!message.isUnknown() && !message.is(Type::Kind::Str))
+    fail(arg->getLoc(), "an exception message of type " + message.str() +
+                            " is not supported yet (only str)");
 }
 
 void InstanceWalker::bindVariable(const std::string &name, const Type &type,

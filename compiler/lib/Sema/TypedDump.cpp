@@ -49,6 +49,8 @@ private:
     }
     if (auto *a = dyn_cast<Assert>(&stmt))
       return dumpExpr(*a->test, depth);
+    if (auto *r = dyn_cast<Raise>(&stmt))
+      return dumpExpr(*r->exc, depth);
     if (auto *i = dyn_cast<If>(&stmt)) {
       dumpExpr(*i->test, depth);
       dumpBody(i->body, depth + 1);

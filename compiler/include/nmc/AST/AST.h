@@ -270,6 +270,7 @@ public:
     Import,
     FunctionDef,
     Assert,
+    Raise,
   };
 
   Stmt(Kind kind, SourceLoc loc) : kind(kind), loc(loc) {}
@@ -435,6 +436,16 @@ public:
   ExprPtr test;
   ExprPtr msg; // may be null
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Assert; }
+};
+
+/// `raise exc`, where exc is an exception class or a call of one:
+/// `raise ValueError`, `raise ValueError("message")`, `raise SystemExit(3)`.
+class Raise : public Stmt {
+public:
+  Raise(SourceLoc loc, ExprPtr exc)
+      : Stmt(Kind::Raise, loc), exc(std::move(exc)) {}
+  ExprPtr exc;
+  static bool classof(const Stmt *s) { return s->getKind() == Kind::Raise; }
 };
 
 /// A whole source file.

@@ -70,6 +70,9 @@ enum class BuiltinRule {
   Allgather,         // comm.allgather(value) -> list
   Bcast,             // comm.bcast(value, root=) -> value
   ReduceWithOp,      // comm.allreduce / comm.scan(value, op=) -> value
+  ExceptionClass,    // ValueError: only as `raise ValueError(message)`
+  Exit,              // sys.exit(code or message) -> does not return
+  Sleep,             // time.sleep(seconds) -> None
 };
 
 struct BuiltinInfo {

@@ -369,6 +369,45 @@ struct WtimeOpLowering : OpConversionPattern<nm::WtimeOp> {
   }
 };
 
+struct ClockOpLowering : OpConversionPattern<nm::ClockOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ClockOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto function = op.getKind() == nm::ClockKind::time
+                        ? nmc::RuntimeFunction::nmrt_time
+                        : nmc::RuntimeFunction::nmrt_perf_counter;
+    rewriter.replaceOp(op, callRuntime(rewriter, op, function, {}));
+    return success();
+  }
+};
+
+struct SleepOpLowering : OpConversionPattern<nm::SleepOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::SleepOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_sleep,
+                {adaptor.getSeconds(), lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ExitOpLowering : OpConversionPattern<nm::ExitOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ExitOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto function = isa<nm::StrType>(op.getValue().getType())
+                        ? nmc::RuntimeFunction::nmrt_exit_message
+                        : nmc::RuntimeFunction::nmrt_exit;
+    callRuntime(rewriter, op, function, {adaptor.getValue()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ConstantStrOpLowering : OpConversionPattern<nm::ConstantStrOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -403,12 +442,14 @@ struct PrintOpLowering : OpConversionPattern<nm::PrintOp> {
 struct RaiseOpLowering : OpConversionPattern<nm::RaiseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(nm::RaiseOp op, OpAdaptor,
+  matchAndRewrite(nm::RaiseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    Value exception = stringAddress(rewriter, op, op.getException());
+    Value message = adaptor.getText()
+                        ? adaptor.getText()
+                        : stringAddress(rewriter, op, op.getMessage());
     callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_raise,
-                {stringAddress(rewriter, op, op.getException()),
-                 stringAddress(rewriter, op, op.getMessage()),
-                 lineConstant(rewriter, op.getLoc())});
+                {exception, message, lineConstant(rewriter, op.getLoc())});
     rewriter.eraseOp(op);
     return success();
   }
@@ -598,7 +639,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
-      WtimeOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
+      WtimeOpLowering, ClockOpLowering, SleepOpLowering, ExitOpLowering,
+      ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
       RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
       OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
       converter, context);

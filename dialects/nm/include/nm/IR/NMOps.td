@@ -57,6 +57,48 @@ def NM_WtimeOp : NM_Op<"wtime"> {
   let assemblyFormat = "attr-dict";
 }
 
+def NM_ClockKind : I32EnumAttr<"ClockKind", "a clock of Python's time module", [
+  I32EnumAttrCase<"time", 0>,
+  I32EnumAttrCase<"perf_counter", 1>,
+]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+def NM_ClockKindAttr : EnumAttr<NM_Dialect, NM_ClockKind, "clock"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def NM_ClockOp : NM_Op<"clock"> {
+  let summary = "Seconds on one of Python's clocks (time.time(), time.perf_counter())";
+  let description = [{
+    `time` is the seconds since the Unix epoch (CLOCK_REALTIME);
+    `perf_counter` a monotonic clock with an arbitrary origin
+    (CLOCK_MONOTONIC), as CPython reads them.
+
+    ```mlir
+    %t = nm.clock <time>
+    %p = nm.clock <perf_counter>
+    ```
+  }];
+  let arguments = (ins NM_ClockKindAttr:$kind);
+  let results = (outs F64:$seconds);
+  let assemblyFormat = "$kind attr-dict";
+}
+
+def NM_SleepOp : NM_Op<"sleep"> {
+  let summary = "Suspend this rank for some seconds (time.sleep())";
+  let description = [{
+    A negative duration raises `ValueError: sleep length must be
+    non-negative`, as Python does.
+
+    ```mlir
+    nm.sleep %seconds
+    ```
+  }];
+  let arguments = (ins F64:$seconds);
+  let assemblyFormat = "$seconds attr-dict";
+}
+
 //===----------------------------------------------------------------------===//
 // Collectives
 //===----------------------------------------------------------------------===//
@@ -232,14 +274,38 @@ def NM_RaiseOp : NM_Op<"raise"> {
     Prints the exception as Python does (`ValueError: message`, with the
     source file and line of the op's location and the rank) to stderr and
     aborts every rank. Does not return; the block goes on only to keep the
-    CFG simple. An empty message prints just the exception's name.
+    CFG simple. An empty message prints just the exception's name. The
+    message is the attribute, or the `!nm.str` operand when there is one
+    (`raise ValueError(msg)` of a str variable).
 
     ```mlir
     nm.raise "ZeroDivisionError", "division by zero"
+    nm.raise "ValueError", ""(%msg)
     ```
   }];
-  let arguments = (ins StrAttr:$exception, StrAttr:$message);
-  let assemblyFormat = "$exception `,` $message attr-dict";
+  let arguments = (ins StrAttr:$exception, StrAttr:$message,
+                       Optional<NM_StrType>:$text);
+  let assemblyFormat = "$exception `,` $message (`(` $text^ `)`)? attr-dict";
+}
+
+def NM_ExitOp : NM_Op<"exit"> {
+  let summary = "End this rank as sys.exit / raise SystemExit does";
+  let description = [{
+    Flushes stdout and ends the process with exit status `code`
+    (`sys.exit(3)`), or writes the `!nm.str` message and a newline to stderr
+    and ends with status 1 (`sys.exit("bad input")`). The ranks still
+    running finish as they would under Python; a rank that has exited is
+    waited for, so the job ends once all have. If the others do not all
+    end within a few seconds (they wait for it in a collective), the job is
+    aborted with the same status instead of hanging. Does not return.
+
+    ```mlir
+    nm.exit %code : i64
+    nm.exit %message : !nm.str
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I64, NM_StrType]>:$value);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($value))";
 }
 
 def NM_RaiseIndexErrorOp : NM_Op<"raise_index_error"> {
