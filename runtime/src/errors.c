@@ -4,7 +4,7 @@
 /* write(2) and STDERR_FILENO. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "nmrt.h"
+#include "nmrt_internal.h"
 
 #include <inttypes.h>
 #include <mpi.h>
@@ -13,6 +13,16 @@
 #include <unistd.h>
 
 static const char *sourceName = "<unknown>";
+
+void nmrt_write_stderr(const char *text, size_t n) {
+  fflush(stderr);
+  for (size_t done = 0; done < n;) {
+    ssize_t w = write(STDERR_FILENO, text + done, n - done);
+    if (w <= 0)
+      break;
+    done += (size_t)w;
+  }
+}
 
 void nmrt_set_source_name(const char *file) { sourceName = file; }
 
@@ -40,13 +50,7 @@ void nmrt_raise(const char *excName, const char *message, int64_t line) {
     n = 0;
   if ((size_t)n >= sizeof text)
     n = sizeof text - 1;
-  fflush(stderr);
-  for (ssize_t done = 0; done < n;) {
-    ssize_t w = write(STDERR_FILENO, text + done, (size_t)(n - done));
-    if (w <= 0)
-      break;
-    done += w;
-  }
+  nmrt_write_stderr(text, (size_t)n);
 
   if (mpiUp)
     MPI_Abort(MPI_COMM_WORLD, 1);

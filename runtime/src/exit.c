@@ -8,7 +8,7 @@
  * A rank that exits waits for it with a deadline: if it passes, the others
  * are taken to be stuck and the job is aborted with the exit status. */
 
-/* nanosleep, write and STDERR_FILENO. */
+/* nanosleep. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "nmrt_internal.h"
@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 static MPI_Comm exitComm = MPI_COMM_NULL;
 
@@ -66,26 +65,30 @@ void nmrt_exit(int64_t code) {
   fflush(stdout);
   fflush(stderr);
   int status = (int)code;
-  if (!everyRankEnded(exitTimeout()))
+  double timeout = exitTimeout();
+  if (!everyRankEnded(timeout)) {
+    int rank = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    char text[160];
+    int n = snprintf(text, sizeof text,
+                     "rank %d exited with status %d; the other ranks had not "
+                     "ended after %g s: the job is aborted\n",
+                     rank, status, timeout);
+    nmrt_write_stderr(text, n > 0 ? (size_t)n : 0);
     MPI_Abort(MPI_COMM_WORLD, status);
+  }
   MPI_Finalize();
   exit(status);
 }
 
 void nmrt_exit_message(const char *message) {
   fflush(stdout);
-  /* One write, so that no other output lands inside the line. */
   size_t n = strlen(message);
   char *line = malloc(n + 1);
   if (line) {
     memcpy(line, message, n);
     line[n] = '\n';
-    for (size_t done = 0; done < n + 1;) {
-      ssize_t w = write(STDERR_FILENO, line + done, n + 1 - done);
-      if (w <= 0)
-        break;
-      done += (size_t)w;
-    }
+    nmrt_write_stderr(line, n + 1);
     free(line);
   }
   nmrt_exit(1);

@@ -20,6 +20,11 @@ struct nmrt_list {
  * that it replaces MPI's handlers. */
 void nmrt_install_fatal_signal_handlers(int rank);
 
+/* Writes n bytes of text to stderr with write(2), after flushing stdio's
+ * stderr: one message is one write, so that nothing (mpirun's abort
+ * banner, another rank) lands inside it. */
+void nmrt_write_stderr(const char *text, size_t n);
+
 /* The communicator the ranks' exit barrier uses (exit.c); after MPI_Init. */
 void nmrt_exit_init(void);
 /* The end of the program: wait for every rank to end, then MPI_Finalize. */

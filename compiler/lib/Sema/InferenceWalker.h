@@ -105,7 +105,7 @@ private:
   Type callPrint(const Call &call);
   /// sys.exit(arg) and SystemExit(arg): nothing, None, a bool, an int or a
   /// str (the message printed before exit status 1).
-  bool checkExitArgument(const Expr *arg, llvm::StringRef what);
+  void checkExitArgument(const Expr *arg, llvm::StringRef what);
   Type callNumberFunction(const Call &call, const BuiltinInfo &info,
                           const std::string &name,
                           const std::vector<Type> &args);

@@ -338,17 +338,16 @@ Type InstanceWalker::callPrint(const Call &call) {
   return Type::none();
 }
 
-bool InstanceWalker::checkExitArgument(const Expr *arg, llvm::StringRef what) {
+void InstanceWalker::checkExitArgument(const Expr *arg, llvm::StringRef what) {
   if (!arg)
-    return true;
+    return;
   Type t = visit(*arg);
   if (t.isUnknown() || t.is(Type::Kind::None) || t.is(Type::Kind::Bool) ||
       t.is(Type::Kind::Int) || t.is(Type::Kind::Str))
-    return true;
+    return;
   fail(arg->getLoc(), what.str() + "() of " + t.str() +
                           " is not supported (an int code, None or a str "
                           "message)");
-  return false;
 }
 
 Type InstanceWalker::callCommMethod(const Call &call, const BuiltinInfo &info,
