@@ -32,7 +32,7 @@ PLACEHOLDERS = {
     "int64", "float64", "i64", "f64", "i1", "memref", "comm", "np", "MPI",
     "m", "tuple", "list", "array", "none", "str", "bool", "int", "float",
     "def", "msg", "rank", "size", "q", "__nmc_main", "Builtins", "seconds",
-    "code", "E",
+    "code", "E", "xs",
 }
 # Names the accepted sections mention only as rejected, or in prose.
 NOT_ACCEPTED = {"kwargs", "np.int32", "__", "repr"}

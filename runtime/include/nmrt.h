@@ -25,6 +25,7 @@ typedef int64_t nmrt_i64;
 typedef double nmrt_f64;
 typedef int8_t nmrt_bool;
 typedef const char *nmrt_str;
+typedef const double *nmrt_f64_ptr;
 /* Lists: an opaque heap-allocated handle to a homogeneous list of scalars.
  * A NULL handle is Python's None. */
 typedef struct nmrt_list nmrt_list;
@@ -42,7 +43,7 @@ enum {
 
 /* Every function compiled code calls, from the table the compiler uses. */
 #define NMRT_FUNCTION(name, result, parameters) result name parameters;
-#define NMRT_NORETURN_FUNCTION(name, result, parameters)                      \
+#define NMRT_NORETURN_FUNCTION(name, result, parameters)                       \
   NMRT_NORETURN result name parameters;
 #include "nmrt_functions.def"
 

@@ -25,6 +25,10 @@ void nmrt_install_fatal_signal_handlers(int rank);
  * banner, another rank) lands inside it. */
 void nmrt_write_stderr(const char *text, size_t n);
 
+/* Writes Python's repr() of s (quoted, with backslash escapes) into out,
+ * NUL-terminated and cut to size; returns the length of the whole repr. */
+size_t nmrt_str_repr(const char *s, char *out, size_t size);
+
 /* The communicator the ranks' exit barrier uses (exit.c); after MPI_Init. */
 void nmrt_exit_init(void);
 /* The end of the program: wait for every rank to end, then MPI_Finalize. */

@@ -159,3 +159,19 @@ func.func @scan_sum_of_i1(%b: i1) {
   %r = nm.scan <sum> %b on %c : i1
   return
 }
+
+// -----
+
+func.func @gcd_of_floats(%x: f64) {
+  // expected-error @+1 {{'nm.library_call' op gcd has the type '(i64, i64) -> i64'}}
+  %g = nm.library_call <gcd>(%x, %x) : (f64, f64) -> i64
+  return
+}
+
+// -----
+
+func.func @fsum_of_a_2d_memref(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{'nm.library_call' op fsum needs a list or a 1-d f64 memref, not 'memref<?x?xf64>'}}
+  %s = nm.library_call <fsum>(%a) : (memref<?x?xf64>) -> f64
+  return
+}

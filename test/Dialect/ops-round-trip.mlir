@@ -193,3 +193,34 @@ func.func @exits_clocks_and_raise_with_text(%c: i64, %m: !nm.str, %s: f64) {
   nm.exit %m : !nm.str
   return
 }
+
+// CHECK-LABEL: func.func @library_calls
+// CHECK: nm.library_call <gcd>(%{{.*}}, %{{.*}}) : (i64, i64) -> i64
+// CHECK-NEXT: nm.library_call <factorial>(%{{.*}}) : (i64) -> i64
+// CHECK-NEXT: nm.library_call <pow_mod>(%{{.*}}, %{{.*}}, %{{.*}}) : (i64, i64, i64) -> i64
+// CHECK-NEXT: nm.library_call <round_digits>(%{{.*}}, %{{.*}}) : (f64, i64) -> f64
+// CHECK-NEXT: nm.library_call <round_digits_numba>(%{{.*}}, %{{.*}}) : (f64, i64) -> f64
+// CHECK-NEXT: nm.library_call <round_int_digits>(%{{.*}}, %{{.*}}) : (i64, i64) -> i64
+// CHECK-NEXT: nm.library_call <isclose>(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (f64, f64, f64, f64) -> i1
+// CHECK-NEXT: nm.library_call <fsum>(%{{.*}}) : (!nm.list<f64>) -> f64
+// CHECK-NEXT: nm.library_call <fsum>(%{{.*}}) : (memref<?xf64, strided<[?], offset: ?>>) -> f64
+// CHECK-NEXT: nm.library_call <int_from_str>(%{{.*}}) : (!nm.str) -> i64
+// CHECK-NEXT: nm.library_call <float_from_str>(%{{.*}}) : (!nm.str) -> f64
+// GENERIC-LABEL: sym_name = "library_calls"
+// GENERIC: "nm.library_call"(%{{.*}}, %{{.*}}) <{function = #nm.library_function<gcd>}> : (i64, i64) -> i64
+func.func @library_calls(%i: i64, %x: f64, %l: !nm.list<f64>,
+                         %a: memref<?xf64, strided<[?], offset: ?>>,
+                         %s: !nm.str) {
+  %g = nm.library_call <gcd>(%i, %i) : (i64, i64) -> i64
+  %f = nm.library_call <factorial>(%i) : (i64) -> i64
+  %p = nm.library_call <pow_mod>(%i, %i, %i) : (i64, i64, i64) -> i64
+  %r = nm.library_call <round_digits>(%x, %i) : (f64, i64) -> f64
+  %n = nm.library_call <round_digits_numba>(%x, %i) : (f64, i64) -> f64
+  %k = nm.library_call <round_int_digits>(%i, %i) : (i64, i64) -> i64
+  %c = nm.library_call <isclose>(%x, %x, %x, %x) : (f64, f64, f64, f64) -> i1
+  %sl = nm.library_call <fsum>(%l) : (!nm.list<f64>) -> f64
+  %sa = nm.library_call <fsum>(%a) : (memref<?xf64, strided<[?], offset: ?>>) -> f64
+  %ni = nm.library_call <int_from_str>(%s) : (!nm.str) -> i64
+  %nf = nm.library_call <float_from_str>(%s) : (!nm.str) -> f64
+  return
+}

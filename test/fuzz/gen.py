@@ -28,8 +28,11 @@ expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
 `continue` and `else`); functions, `@njit` or plain, with default and
 keyword arguments, tuple returns and recursion with a base case; lists and
 tuples; 1-d arrays with element loops, slices (views), slice fills and
-copies; `math` and scalar NumPy calls; `print` of every value, with `sep`
-and `end`; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
+copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
+@njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
+`math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
+`math.isclose` and ints to constant negative powers; `print` of every
+value, with `sep` and `end`; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
 `scan`) on rank-dependent values.
 
 When nmc gains a construct, add it here in the same change.
@@ -230,8 +233,42 @@ class Generator:
             e = self.container_read(scope, "int")
             if e:
                 return e
+        if kind < 0.93:
+            return self.int_library_call(scope, depth)
         call = self.call(scope, "int", depth)
         return call or self.leaf(scope, "int")
+
+    def int_library_call(self, scope, depth):
+        """gcd, divmod, pow and round(n, -k) of ints."""
+        a = self.fit(self.int_expr(scope, depth - 1), INT_LO, INT_HI)
+        fns = ["gcd", "divmod", "pow"]
+        if not scope.njit:
+            fns += ["pow_mod", "round"]  # Numba has neither
+        fn = self.pick(fns)
+        if fn == "gcd":
+            b = self.fit(self.int_expr(scope, depth - 1), INT_LO, INT_HI)
+            return Expr(f"math.gcd({a.text}, {b.text})", "int", 0,
+                        max(a.mag(), b.mag()))
+        if fn == "divmod":
+            d = self.divisor(scope, depth)
+            if self.chance(0.5):
+                m = a.mag() + 1
+                return Expr(f"divmod({a.text}, {d.text})[0]", "int", -m, m)
+            m = max(abs(d.lo), abs(d.hi))
+            return Expr(f"divmod({a.text}, {d.text})[1]", "int", -m, m)
+        if fn == "pow":
+            return self.int_power(a, "pow({}, {})")
+        if fn == "pow_mod":
+            e = self.int_expr(scope, depth - 1)
+            if e.mag() >= INT_LIMIT:
+                e = self.wrap_int(e)
+            d = self.divisor(scope, depth)
+            m = max(abs(d.lo), abs(d.hi))
+            return Expr(f"pow({a.text}, abs({e.text}) % 50, {d.text})", "int",
+                        -m, m)
+        k = self.r.randint(1, 3)
+        m = a.mag() + 10 ** k
+        return Expr(f"round({a.text}, {-k})", "int", -m, m)
 
     def min_max(self, scope, ty, depth):
         """min or max of two `ty` operands (one type: no widening)."""
@@ -267,11 +304,7 @@ class Generator:
                 return Expr(f"({a.text} % {b.text})", "int", 0, b.hi - 1)
             return Expr(f"({a.text} % {b.text})", "int", b.lo + 1, 0)
         if op == "**":
-            k = self.r.randint(0, 3)
-            if a.mag() ** k >= INT_LIMIT:
-                a = self.wrap_int(a, 101)
-            m = a.mag() ** k
-            return Expr(f"({a.text} ** {k})", "int", -m, m)
+            return self.int_power(a, "({} ** {})")
         if op in ("&", "|", "^"):
             b = self.int_expr(scope, depth - 1)
             a, b = self.fit(a, INT_LO, INT_HI), self.fit(b, INT_LO, INT_HI)
@@ -283,6 +316,14 @@ class Generator:
             return Expr(f"({a.text} << {k})", "int", a.lo << k, a.hi << k)
         k = self.r.randint(0, 63 if scope.njit else 70)
         return Expr(f"({a.text} >> {k})", "int", a.lo >> k, a.hi >> k)
+
+    def int_power(self, a, template):
+        """`a` to a small power k, written as template.format(a, k)."""
+        k = self.r.randint(0, 3)
+        if a.mag() ** k >= INT_LIMIT:
+            a = self.wrap_int(a, 101)
+        m = a.mag() ** k
+        return Expr(template.format(a.text, k), "int", -m, m)
 
     def divisor(self, scope, depth):
         """A non-zero int: a literal or `(abs(x) + 1)`."""
@@ -320,8 +361,48 @@ class Generator:
             e = self.container_read(scope, "float")
             if e:
                 return e
+        if kind < 0.92:
+            return self.float_library_call(scope, depth)
         call = self.call(scope, "float", depth)
         return call or self.leaf(scope, "float")
+
+    def float_library_call(self, scope, depth):
+        """round(x, k), divmod, copysign; log2, fsum and int ** -k outside
+        @njit, where Numba has them (or keeps an int power)."""
+        x = self.float_expr(scope, depth - 1)
+        fns = ["round", "divmod", "copysign"]
+        if not scope.njit:
+            fns += ["log2", "fsum", "negative_power"]
+        fn = self.pick(fns)
+        if fn == "round":
+            # Inside @njit this is Numba's algorithm, which nmc follows.
+            k = self.r.randint(-2, 5)
+            m = x.mag() + 100
+            return Expr(f"round({x.text}, {k})", "float", -m, m)
+        if fn == "divmod":
+            v = self.pick([0.5, 2.0, -4.0, 0.1, 3.0, -0.25])
+            d = repr(v) if v > 0 else f"({v!r})"
+            if self.chance(0.5):
+                m = x.mag() / abs(v) + 1
+                return Expr(f"divmod({x.text}, {d})[0]", "float", -m, m)
+            return Expr(f"divmod({x.text}, {d})[1]", "float", -abs(v), abs(v))
+        if fn == "copysign":
+            y = self.float_expr(scope, depth - 1)
+            return Expr(f"math.copysign({x.text}, {y.text})", "float",
+                        -x.mag(), x.mag())
+        if fn == "log2":
+            return Expr(f"math.log2(abs({x.text}) + 1.0)", "float", 0.0,
+                        math.log2(x.mag() + 2) + 1)
+        if fn == "fsum":
+            parts = [x] + [self.float_expr(scope, depth - 1)
+                           for _ in range(self.r.randint(1, 3))]
+            m = sum(p.mag() for p in parts)
+            return Expr("math.fsum([" + ", ".join(p.text for p in parts) +
+                        "])", "float", -m, m)
+        # CPython gives a float for an int to a constant negative power.
+        i = self.fit(self.int_expr(scope, depth - 1), INT_LO, INT_HI)
+        k = self.r.randint(1, 3)
+        return Expr(f"((abs({i.text}) + 1) ** -{k})", "float", 0.0, 1.0)
 
     def float_binary(self, scope, depth):
         op = self.pick(["+", "-", "*", "/", "//", "%", "**", "+", "-", "*"])
@@ -447,6 +528,12 @@ class Generator:
             e = self.float_expr(scope, depth - 1)
             fn = self.pick(["math.isnan", "math.isinf"])
             return Expr(f"{fn}({e.text})", "bool", 0, 1)
+        if kind < 0.96 and not scope.njit:
+            a, b = self.float_expr(scope, depth - 1), self.float_expr(
+                scope, depth - 1)
+            tol = self.pick(["", ", rel_tol=0.01", ", abs_tol=1.0",
+                             ", rel_tol=0.5, abs_tol=1e-3"])
+            return Expr(f"math.isclose({a.text}, {b.text}{tol})", "bool", 0, 1)
         call = self.call(scope, "bool", depth)
         return call or self.leaf(scope, "bool")
 

@@ -89,6 +89,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathAtan2:
   case BuiltinId::MathHypot:
   case BuiltinId::MathPow:
+  case BuiltinId::MathLog2:
+  case BuiltinId::MathCopysign:
   case BuiltinId::NumpySqrt:
   case BuiltinId::NumpyExp:
   case BuiltinId::NumpyLog:
@@ -99,6 +101,12 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::NumpyFloat64:
   case BuiltinId::NumpyDouble:
     return genMathCall(call, id);
+  case BuiltinId::Pow:
+  case BuiltinId::MathGcd:
+  case BuiltinId::MathFactorial:
+  case BuiltinId::MathIsclose:
+  case BuiltinId::MathFsum:
+    return genLibraryFunctionCall(call, id);
   case BuiltinId::NumpyEmpty:
   case BuiltinId::NumpyZeros:
   case BuiltinId::NumpyOnes:
@@ -160,6 +168,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathPi:
   case BuiltinId::MathE:
   case BuiltinId::MathInf:
+  case BuiltinId::MathNan:
   case BuiltinId::NumpyPi:
   case BuiltinId::NumpyE:
   case BuiltinId::NumpyInf:
@@ -177,6 +186,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::ArrayShape:
   case BuiltinId::ArraySize:
   case BuiltinId::ArrayNdim:
+  // A tuple: genValues calls genDivmod.
+  case BuiltinId::Divmod:
     break;
   }
   return error(call.getLoc(),
@@ -377,9 +388,21 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
   // round, floor and ceil of an int are that int; through a float they
   // would lose digits beyond 2^53.
   bool intArgument = !args.empty() && !argTypes[0].is(Type::Kind::Float);
+  auto library = [&](mlir::nm::LibraryFunction function,
+                     mlir::ValueRange operands) -> mlir::Value {
+    return mlir::nm::LibraryCallOp::create(
+        builder, l, storageType(resultType),
+        mlir::nm::LibraryFunctionAttr::get(&context, function), operands);
+  };
   switch (id) {
   case BuiltinId::Int:
   case BuiltinId::Float:
+    if (argTypes[0].is(Type::Kind::Str))
+      return library(id == BuiltinId::Int
+                         ? mlir::nm::LibraryFunction::int_from_str
+                         : mlir::nm::LibraryFunction::float_from_str,
+                     args[0]);
+    return asResult(0);
   case BuiltinId::Bool:
   case BuiltinId::NumpyFloat64:
   case BuiltinId::NumpyDouble:
@@ -394,6 +417,17 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
     return genMinMax(id == BuiltinId::Min, args, argTypes, resultType,
                      call.getLoc());
   case BuiltinId::Round:
+    if (args.size() == 2 && !argTypes[1].is(Type::Kind::None)) {
+      mlir::Value ndigits =
+          convert(args[1], argTypes[1], Type::integer(), call.getLoc());
+      if (resultType.is(Type::Kind::Int))
+        return library(mlir::nm::LibraryFunction::round_int_digits,
+                       {asResult(0), ndigits});
+      return library(insideNjit()
+                         ? mlir::nm::LibraryFunction::round_digits_numba
+                         : mlir::nm::LibraryFunction::round_digits,
+                     {asFloat(0), ndigits});
+    }
     if (intArgument)
       return asResult(0);
     return floatToInt(
@@ -442,6 +476,11 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
     return mlir::math::LogOp::create(builder, l, asFloat(0), fm);
   case BuiltinId::MathLog10:
     return mlir::math::Log10Op::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathLog2:
+    return mlir::math::Log2Op::create(builder, l, asFloat(0), fm);
+  case BuiltinId::MathCopysign:
+    return mlir::math::CopySignOp::create(builder, l, asFloat(0), asFloat(1),
+                                          fm);
   case BuiltinId::MathSin:
   case BuiltinId::NumpySin:
     return mlir::math::SinOp::create(builder, l, asFloat(0), fm);
@@ -456,6 +495,93 @@ mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {
                      "' is not a function of numbers",
                  storageType(resultType));
   }
+}
+
+mlir::Value MLIRGenerator::genLibraryFunctionCall(const Call &call,
+                                                  sema::BuiltinId id) {
+  using mlir::nm::LibraryFunction;
+  using sema::BuiltinId;
+  mlir::Location l = loc(call.getLoc());
+  Type resultType = typeOf(call);
+  auto library = [&](LibraryFunction function, mlir::ValueRange operands) {
+    return mlir::nm::LibraryCallOp::create(
+               builder, l, storageType(resultType),
+               mlir::nm::LibraryFunctionAttr::get(&context, function), operands)
+        .getResult();
+  };
+  auto argAs = [&](const Expr *arg, const Type &to) { return genAs(*arg, to); };
+  switch (id) {
+  case BuiltinId::Pow: {
+    if (call.args.size() == 2) {
+      mlir::Value a = gen(*call.args[0]), b = gen(*call.args[1]);
+      return genBinary(BinOpKind::Pow, a, typeOf(*call.args[0]), b,
+                       typeOf(*call.args[1]), resultType, call.getLoc());
+    }
+    llvm::SmallVector<mlir::Value> operands;
+    for (const ExprPtr &arg : call.args)
+      operands.push_back(argAs(arg.get(), Type::integer()));
+    return library(LibraryFunction::pow_mod, operands);
+  }
+  case BuiltinId::MathGcd: {
+    // gcd() is 0 and gcd(a) is |a|: gcd(a, 0).
+    llvm::SmallVector<mlir::Value> operands;
+    for (const ExprPtr &arg : call.args)
+      operands.push_back(argAs(arg.get(), Type::integer()));
+    mlir::Value result = operands.empty() ? constInt(0, l) : operands[0];
+    if (operands.size() == 1)
+      return library(LibraryFunction::gcd, {result, constInt(0, l)});
+    for (size_t i = 1; i < operands.size(); ++i)
+      result = library(LibraryFunction::gcd, {result, operands[i]});
+    return result;
+  }
+  case BuiltinId::MathFactorial:
+    return library(LibraryFunction::factorial,
+                   argAs(call.args[0].get(), Type::integer()));
+  case BuiltinId::MathFsum:
+    return library(LibraryFunction::fsum, gen(*call.args[0]));
+  case BuiltinId::MathIsclose: {
+    // Python's defaults: rel_tol=1e-09, abs_tol=0.0.
+    // Arguments are evaluated in source order, keywords included.
+    llvm::DenseMap<const Expr *, mlir::Value> evaluated;
+    for (const ExprPtr &arg : call.args)
+      evaluated[arg.get()] = argAs(arg.get(), Type::floating());
+    for (const Keyword &kw : call.keywords)
+      evaluated[kw.value.get()] = argAs(kw.value.get(), Type::floating());
+    const auto &bound = instance->boundArgs.lookup(&call);
+    const double defaults[] = {0.0, 0.0, 1e-09, 0.0};
+    llvm::SmallVector<mlir::Value> operands;
+    for (size_t i = 0; i < bound.size(); ++i)
+      operands.push_back(bound[i] ? evaluated.lookup(bound[i])
+                                  : constFloat(defaults[i], l));
+    return library(LibraryFunction::isclose, operands);
+  }
+  default:
+    return error(call.getLoc(),
+                 "internal error: '" + sema::qualifiedName(id) +
+                     "' is not a library function",
+                 storageType(resultType));
+  }
+}
+
+Values MLIRGenerator::genDivmod(const Call &call) {
+  // divmod(a, b) is (a // b, a % b) with one check of b, whose message is
+  // divmod's own for floats.
+  Type quotientType = typeOf(call).getElements()[0];
+  Type lhsType = typeOf(*call.args[0]), rhsType = typeOf(*call.args[1]);
+  mlir::Value a = gen(*call.args[0]), b = gen(*call.args[1]);
+  if (quotientType.is(Type::Kind::Float)) {
+    mlir::Location l = loc(call.getLoc());
+    raiseIf(mlir::arith::CmpFOp::create(
+                builder, l, mlir::arith::CmpFPredicate::OEQ,
+                convert(b, rhsType, quotientType, call.getLoc()),
+                constFloat(0.0, l)),
+            "ZeroDivisionError", "float divmod()", call.getLoc());
+  }
+  mlir::Value quotient = genBinary(BinOpKind::FloorDiv, a, lhsType, b, rhsType,
+                                   quotientType, call.getLoc());
+  mlir::Value remainder = genBinary(BinOpKind::Mod, a, lhsType, b, rhsType,
+                                    quotientType, call.getLoc());
+  return {quotient, remainder};
 }
 
 mlir::Value MLIRGenerator::callLibm(llvm::StringRef name, mlir::ValueRange args,

@@ -144,8 +144,11 @@ Values MLIRGenerator::genValues(const Expr &expr) {
   }
   if (auto *name = dyn_cast<Name>(&expr))
     return readVariable(name->id, t, name->getLoc());
-  if (auto *call = dyn_cast<Call>(&expr))
-    return callFunction(*call);
+  if (auto *call = dyn_cast<Call>(&expr)) {
+    if (instance->callees.count(call))
+      return callFunction(*call);
+    return genDivmod(*call);
+  }
   if (auto *attr = dyn_cast<Attribute>(&expr); attr && attr->attr == "shape") {
     mlir::Location l = loc(attr->getLoc());
     mlir::Value array = gen(*attr->value);

@@ -157,6 +157,15 @@ private:
   mlir::Value genCall(const Call &call);
   mlir::Value genBuiltinCall(const Call &call, sema::BuiltinId id);
   mlir::Value genMathCall(const Call &call, sema::BuiltinId id);
+  /// pow, math.gcd, math.factorial, math.isclose and math.fsum, through
+  /// nm.library_call where arith and math have no op.
+  mlir::Value genLibraryFunctionCall(const Call &call, sema::BuiltinId id);
+  /// divmod(a, b): the quotient and the remainder.
+  Values genDivmod(const Call &call);
+  /// Whether the function being generated is an @njit one.
+  bool insideNjit() const {
+    return instance->def && !instance->def->decorators.empty();
+  }
   /// Calls the C library's double function `name`.
   mlir::Value callLibm(llvm::StringRef name, mlir::ValueRange args,
                        mlir::Location l);

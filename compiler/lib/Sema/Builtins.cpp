@@ -46,6 +46,19 @@ const BuiltinInfo &sema::getBuiltin(BuiltinId id) {
   return builtins[static_cast<size_t>(id)];
 }
 
+bool sema::compiledByNumba(const BuiltinInfo &info) {
+  // Numba compiles neither the sys nor the time module inside @njit.
+  if (info.scope == BuiltinScope::Sys || info.scope == BuiltinScope::Time)
+    return false;
+  switch (info.id) {
+#define NMC_PLAIN_PYTHON_ONLY(Id) case BuiltinId::Id:
+#include "nmc/Sema/Builtins.def"
+    return false;
+  default:
+    return true;
+  }
+}
+
 llvm::StringRef sema::scopeName(BuiltinScope scope) {
   switch (scope) {
   case BuiltinScope::Python:

@@ -109,14 +109,35 @@ private:
   Type callNumberFunction(const Call &call, const BuiltinInfo &info,
                           const std::string &name,
                           const std::vector<Type> &args);
+  /// divmod, pow, math.gcd, math.factorial and math.fsum.
+  Type callIntegerOrSumFunction(const Call &call, const BuiltinInfo &info,
+                                const std::string &name,
+                                const std::vector<Type> &args);
+  /// round(x, ndigits): a float, or in plain code an int for an int x.
+  Type callRoundToDigits(const Call &call, const std::string &name,
+                         const std::vector<Type> &args);
+  /// math.isclose(a, b, rel_tol=, abs_tol=); binds boundArgs to a, b and
+  /// the tolerances (null where not given).
+  Type callIsclose(const Call &call, const std::string &name);
+  /// Whether this instance is an @njit function.
+  bool insideNjit() const;
+  /// `what` ("math.log2()") is not compiled by Numba inside @njit.
+  Type rejectInsideNjit(const Call &call, const std::string &what);
   Type callCommMethod(const Call &call, const BuiltinInfo &info,
                       const std::string &name);
   /// allreduce and scan: a number and an MPI reduction operator.
   Type checkReduction(const std::string &name, const Type &value,
                       const Expr *valueExpr, const Expr *op);
   Type callArrayConstructor(const Call &call);
+  /// The type of `lhs op rhs`; the operands' expressions, where given,
+  /// decide whether an int power is a float (isFloatPower).
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
-                    SourceLoc loc);
+                    SourceLoc loc, const Expr *lhsExpr = nullptr,
+                    const Expr *rhsExpr = nullptr);
+  /// Whether `base ** exponent` of ints (or bools) is a float: a constant
+  /// negative exponent in plain code, or two constants anywhere.
+  bool isFloatPower(const Type &lhs, const Type &rhs, const Expr *base,
+                    const Expr *exponent);
   std::optional<bool> foldStringComparison(const Compare &cmp);
   std::optional<std::string> constantString(const Expr &expr);
   /// Whether `name` is a variable here: local, or bound at module level.

@@ -89,6 +89,12 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::ExceptionClass:
   case BuiltinRule::Exit:
   case BuiltinRule::Sleep:
+  case BuiltinRule::Divmod:
+  case BuiltinRule::Pow:
+  case BuiltinRule::Gcd:
+  case BuiltinRule::Factorial:
+  case BuiltinRule::Isclose:
+  case BuiltinRule::Fsum:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -182,11 +188,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   // Messages name methods as Python does: gather(), not comm.gather().
   std::string name = info.scope == BuiltinScope::Comm ? std::string(info.name)
                                                       : qualifiedName(info.id);
-  // Numba compiles neither module inside @njit.
-  if ((info.scope == BuiltinScope::Sys || info.scope == BuiltinScope::Time) &&
-      instance.def && !instance.def->decorators.empty())
-    return fail(call.getLoc(), name + "() is not supported inside an @njit "
-                                      "function (Numba rejects it)");
+  if (insideNjit() && !compiledByNumba(info))
+    return rejectInsideNjit(call, name + "()");
   switch (info.rule) {
   case BuiltinRule::Print:
     return callPrint(call);
@@ -230,7 +233,14 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::IntOfNothing:
   case BuiltinRule::ArrayConstructor:
   case BuiltinRule::Sleep:
+  case BuiltinRule::Divmod:
+  case BuiltinRule::Pow:
+  case BuiltinRule::Gcd:
+  case BuiltinRule::Factorial:
+  case BuiltinRule::Fsum:
     break;
+  case BuiltinRule::Isclose:
+    return callIsclose(call, name);
   case BuiltinRule::Submodule:
   case BuiltinRule::CommValue:
   case BuiltinRule::ReduceOperator:
@@ -273,9 +283,171 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
                   "'" + args[0].str() +
                       "' object cannot be interpreted as an integer or float");
     return Type::none();
+  case BuiltinRule::Divmod:
+  case BuiltinRule::Pow:
+  case BuiltinRule::Gcd:
+  case BuiltinRule::Factorial:
+  case BuiltinRule::Fsum:
+    return callIntegerOrSumFunction(call, info, name, args);
+  case BuiltinRule::Round:
+    if (args.size() == 2)
+      return callRoundToDigits(call, name, args);
+    return callNumberFunction(call, info, name, args);
+  case BuiltinRule::ToInt:
+  case BuiltinRule::ToFloat:
+    if (args.size() == 1 && args[0].is(Type::Kind::Str)) {
+      // Numba 0.56 has neither int(str) nor float(str).
+      if (insideNjit())
+        return rejectInsideNjit(call, name + "() of a str");
+      return info.rule == BuiltinRule::ToInt ? Type::integer()
+                                             : Type::floating();
+    }
+    return callNumberFunction(call, info, name, args);
   default:
     return callNumberFunction(call, info, name, args);
   }
+}
+
+bool InstanceWalker::insideNjit() const {
+  // The only decorators accepted are Numba's.
+  return instance.def && !instance.def->decorators.empty();
+}
+
+Type InstanceWalker::rejectInsideNjit(const Call &call,
+                                      const std::string &what) {
+  return fail(call.getLoc(), what + " is not supported inside an @njit "
+                                    "function (Numba rejects it)");
+}
+
+/// Whether `t` is an int as Python's integer-only functions take it.
+static bool isInteger(const Type &t) {
+  return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
+}
+
+Type InstanceWalker::callIntegerOrSumFunction(const Call &call,
+                                              const BuiltinInfo &info,
+                                              const std::string &name,
+                                              const std::vector<Type> &args) {
+  auto requireIntegers = [&]() {
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!isInteger(args[i])) {
+        fail(call.args[i]->getLoc(),
+             args[i].is(Type::Kind::Float)
+                 ? name + "() of a float: 'float' object cannot be "
+                          "interpreted as an integer"
+                 : name + "() of " + args[i].str() + " is not supported");
+        return false;
+      }
+    return true;
+  };
+  switch (info.rule) {
+  case BuiltinRule::Divmod: {
+    if (!checkArgCount(call, 2, 2, name))
+      return Type::unknown();
+    Type quotient =
+        binaryResult(BinOpKind::FloorDiv, args[0], args[1], call.getLoc());
+    if (quotient.isUnknown())
+      return quotient;
+    return Type::tuple({quotient, quotient});
+  }
+  case BuiltinRule::Pow:
+    if (!checkArgCount(call, 2, 3, name))
+      return Type::unknown();
+    // pow(2, -1) is not folded by CPython: Numba keeps an int.
+    if (args.size() == 2)
+      return binaryResult(BinOpKind::Pow, args[0], args[1], call.getLoc(),
+                          insideNjit() ? nullptr : call.args[0].get(),
+                          call.args[1].get());
+    if (insideNjit())
+      return rejectInsideNjit(call, "pow() with a modulus");
+    if (!llvm::all_of(args, isInteger))
+      return fail(call.getLoc(), "pow() 3rd argument not allowed unless all "
+                                 "arguments are integers");
+    return Type::integer();
+  case BuiltinRule::Gcd:
+    // Numba has math.gcd of two ints only.
+    if (insideNjit() && args.size() != 2)
+      return rejectInsideNjit(call, name + "() of other than two ints");
+    if (!requireIntegers())
+      return Type::unknown();
+    return Type::integer();
+  case BuiltinRule::Factorial:
+    if (!checkArgCount(call, 1, 1, name) || !requireIntegers())
+      return Type::unknown();
+    return Type::integer();
+  case BuiltinRule::Fsum:
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    if (args[0].is(Type::Kind::List) ||
+        (args[0].is(Type::Kind::Array) && args[0].getRank() == 1))
+      return Type::floating();
+    return fail(call.args[0]->getLoc(),
+                name + "() of " + args[0].str() +
+                    " is not supported (a list or a 1-d array)");
+  default:
+    return fail(call.getLoc(), "internal error: '" + name +
+                                   "' is not a function of ints or a sum");
+  }
+}
+
+Type InstanceWalker::callRoundToDigits(const Call &call,
+                                       const std::string &name,
+                                       const std::vector<Type> &args) {
+  if (!args[0].isNumeric())
+    return fail(call.args[0]->getLoc(),
+                name + "() of " + args[0].str() + " is not supported yet");
+  // round(x, None) is round(x), an int; ndigits must be an int.
+  if (args[1].is(Type::Kind::None)) {
+    if (insideNjit())
+      return rejectInsideNjit(call, "round() with ndigits=None");
+    return Type::integer();
+  }
+  if (!isInteger(args[1]))
+    return fail(call.args[1]->getLoc(),
+                "'" +
+                    (args[1].is(Type::Kind::Float) ? std::string("float")
+                                                   : args[1].str()) +
+                    "' object cannot be interpreted as an integer");
+  // An int stays an int in CPython; Numba rounds it as a float.
+  if (args[0].is(Type::Kind::Float) || insideNjit())
+    return Type::floating();
+  return Type::integer();
+}
+
+Type InstanceWalker::callIsclose(const Call &call, const std::string &name) {
+  // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0); a and b may be keywords.
+  static const char *const names[] = {"a", "b", "rel_tol", "abs_tol"};
+  if (!checkArgCount(call, 0, 2, name))
+    return Type::unknown();
+  std::vector<const Expr *> bound(4, nullptr);
+  for (size_t i = 0; i < call.args.size(); ++i)
+    bound[i] = call.args[i].get();
+  for (const Keyword &kw : call.keywords) {
+    auto *it = llvm::find(names, kw.name);
+    if (it == std::end(names))
+      return fail(kw.loc, name + "() got an unexpected keyword argument '" +
+                              kw.name + "'");
+    if (bound[it - names])
+      return fail(kw.loc, name + "() got multiple values for argument '" +
+                              kw.name + "'");
+    bound[it - names] = kw.value.get();
+  }
+  for (size_t i = 0; i < 2; ++i)
+    if (!bound[i])
+      return fail(call.getLoc(),
+                  name + "() missing required argument '" + names[i] + "'");
+  instance.boundArgs[&call] = bound;
+  for (const Expr *arg : bound) {
+    if (!arg)
+      continue;
+    Type t = visit(*arg);
+    if (t.isUnknown())
+      return t;
+    if (!t.isNumeric())
+      return fail(arg->getLoc(), name + "() of " + t.str() +
+                                     " is not supported (numbers only)");
+  }
+  return Type::boolean();
 }
 
 Type InstanceWalker::callNumberFunction(const Call &call,

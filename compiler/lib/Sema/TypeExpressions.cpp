@@ -219,8 +219,33 @@ Type InstanceWalker::visitCall(const Call &call) {
                                  ") is not callable");
 }
 
+/// The value of an int constant (`3`, `-3`), if `expr` is one.
+static std::optional<int64_t> intConstant(const Expr *expr) {
+  if (auto *lit = llvm::dyn_cast_or_null<IntLit>(expr))
+    return lit->value;
+  if (auto *un = llvm::dyn_cast_or_null<UnaryOp>(expr);
+      un && un->op == UnaryOpKind::Neg)
+    if (auto value = intConstant(un->operand.get()))
+      return 0 - static_cast<uint64_t>(*value);
+  return std::nullopt;
+}
+
+bool InstanceWalker::isFloatPower(const Type &lhs, const Type &rhs,
+                                  const Expr *base, const Expr *exponent) {
+  // CPython gives a float for an int to a negative power, which nmc can
+  // type only where the exponent is a constant. Inside @njit, Numba keeps
+  // an int unless CPython folded two constants (`2 ** -1`) before it.
+  if (lhs.is(Type::Kind::Float) || rhs.is(Type::Kind::Float))
+    return false;
+  std::optional<int64_t> power = intConstant(exponent);
+  if (!power || *power >= 0)
+    return false;
+  return !insideNjit() || intConstant(base);
+}
+
 Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
-                                  const Type &rhs, SourceLoc loc) {
+                                  const Type &rhs, SourceLoc loc,
+                                  const Expr *lhsExpr, const Expr *rhsExpr) {
   if (lhs.isUnknown() || rhs.isUnknown())
     return Type::unknown();
   if (!lhs.isNumeric() || !rhs.isNumeric())
@@ -244,6 +269,10 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
     return Type::integer();
   case BinOpKind::MatMul:
     return fail(loc, "'@' needs arrays");
+  case BinOpKind::Pow:
+    if (isFloatPower(lhs, rhs, lhsExpr, rhsExpr))
+      return Type::floating();
+    return promoteNumeric(lhs, rhs);
   default:
     return promoteNumeric(lhs, rhs);
   }
@@ -252,7 +281,8 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
 Type InstanceWalker::visitBinOp(const BinOp &bin) {
   Type lhs = visit(*bin.lhs);
   Type rhs = visit(*bin.rhs);
-  return binaryResult(bin.op, lhs, rhs, bin.getLoc());
+  return binaryResult(bin.op, lhs, rhs, bin.getLoc(), bin.lhs.get(),
+                      bin.rhs.get());
 }
 
 Type InstanceWalker::visitUnaryOp(const UnaryOp &un) {

@@ -273,7 +273,8 @@ void InstanceWalker::walkAssign(const Assign &assign) {
 void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   Type current = visit(*aug.target);
   Type value = visit(*aug.value);
-  Type result = binaryResult(aug.op, current, value, aug.getLoc());
+  Type result = binaryResult(aug.op, current, value, aug.getLoc(),
+                             aug.target.get(), aug.value.get());
   instance.augmentedResults[&aug] = result;
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
     bindVariable(name->id, result, aug.getLoc());

@@ -39,7 +39,7 @@ static Type abiType(MLIRContext *context, StringRef name) {
     return Float64Type::get(context);
   if (name == "nmrt_bool")
     return IntegerType::get(context, 8);
-  if (name == "nmrt_str" || name == "nmrt_list_ref")
+  if (name == "nmrt_str" || name == "nmrt_f64_ptr" || name == "nmrt_list_ref")
     return LLVM::LLVMPointerType::get(context);
   llvm::report_fatal_error("nmrt_functions.def uses the unknown type '" + name +
                            "'");

@@ -49,7 +49,7 @@ enum class BuiltinRule {
   ToInt,             // int(number)
   ToFloat,           // float(number)
   ToBool,            // bool(number)
-  Round,             // round(number) -> int
+  Round,             // round(number) -> int; round(number, n) -> number
   FloatOfNumber,     // sqrt(number) -> float
   IntOfNumber,       // floor(number) -> int
   BoolOfNumber,      // isnan(number) -> bool
@@ -73,6 +73,12 @@ enum class BuiltinRule {
   ExceptionClass,    // ValueError: only as `raise ValueError(message)`
   Exit,              // sys.exit(code or message) -> does not return
   Sleep,             // time.sleep(seconds) -> None
+  Divmod,            // divmod(a, b) of numbers -> (a // b, a % b)
+  Pow,               // pow(a, b) -> a ** b; pow(a, b, m) of ints -> int
+  Gcd,               // math.gcd(*ints) -> int
+  Factorial,         // math.factorial(int) -> int
+  Isclose,           // math.isclose(a, b, rel_tol=, abs_tol=) -> bool
+  Fsum,              // math.fsum(list | array) -> float
 };
 
 struct BuiltinInfo {
@@ -86,6 +92,10 @@ struct BuiltinInfo {
 
 /// The entry of `id`.
 const BuiltinInfo &getBuiltin(BuiltinId id);
+
+/// Whether Numba 0.56 compiles `info` inside @njit (NMC_PLAIN_PYTHON_ONLY
+/// and the sys and time modules are plain Python only).
+bool compiledByNumba(const BuiltinInfo &info);
 
 /// `math.sqrt`, `numpy.zeros`, `comm.gather`, `print`: for messages.
 std::string qualifiedName(BuiltinId id);

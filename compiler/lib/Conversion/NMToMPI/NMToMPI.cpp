@@ -485,6 +485,84 @@ struct RaiseMemoryErrorOpLowering
   }
 };
 
+/// The address of a 1-d f64 memref's first element, its length and its
+/// stride in elements, as the runtime's strided functions take them.
+SmallVector<Value> stridedDoubles(OpBuilder &b, Location loc, Value memref) {
+  auto metadata = memref::ExtractStridedMetadataOp::create(b, loc, memref);
+  Value aligned =
+      memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+  auto toI64 = [&](Value index) {
+    return arith::IndexCastOp::create(b, loc, b.getI64Type(), index)
+        .getResult();
+  };
+  auto ptrType = LLVM::LLVMPointerType::get(b.getContext());
+  Value base = LLVM::IntToPtrOp::create(b, loc, ptrType, toI64(aligned));
+  Value first = LLVM::GEPOp::create(b, loc, ptrType, b.getF64Type(), base,
+                                    ValueRange{toI64(metadata.getOffset())});
+  return {first, toI64(metadata.getSizes()[0]),
+          toI64(metadata.getStrides()[0])};
+}
+
+struct LibraryCallOpLowering : OpConversionPattern<nm::LibraryCallOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::LibraryCallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Location loc = op.getLoc();
+    SmallVector<Value> args(adaptor.getOperands());
+    // Every function but the pure ones raises at the op's line.
+    bool raises = true;
+    RuntimeFunction function;
+    switch (op.getFunction()) {
+    case nm::LibraryFunction::gcd:
+      function = RuntimeFunction::nmrt_gcd;
+      raises = false;
+      break;
+    case nm::LibraryFunction::factorial:
+      function = RuntimeFunction::nmrt_factorial;
+      break;
+    case nm::LibraryFunction::pow_mod:
+      function = RuntimeFunction::nmrt_pow_mod;
+      break;
+    case nm::LibraryFunction::round_digits:
+      function = RuntimeFunction::nmrt_round_digits;
+      break;
+    case nm::LibraryFunction::round_digits_numba:
+      function = RuntimeFunction::nmrt_round_digits_numba;
+      raises = false;
+      break;
+    case nm::LibraryFunction::round_int_digits:
+      function = RuntimeFunction::nmrt_round_int_digits;
+      raises = false;
+      break;
+    case nm::LibraryFunction::isclose:
+      function = RuntimeFunction::nmrt_isclose;
+      break;
+    case nm::LibraryFunction::fsum:
+      if (isa<MemRefType>(args[0].getType())) {
+        function = RuntimeFunction::nmrt_fsum_strided;
+        args = stridedDoubles(rewriter, loc, args[0]);
+      } else {
+        function = RuntimeFunction::nmrt_fsum_list;
+      }
+      break;
+    case nm::LibraryFunction::int_from_str:
+      function = RuntimeFunction::nmrt_str_to_i64;
+      break;
+    case nm::LibraryFunction::float_from_str:
+      function = RuntimeFunction::nmrt_str_to_f64;
+      break;
+    }
+    if (raises)
+      args.push_back(lineConstant(rewriter, loc));
+    Value result = callRuntime(rewriter, op, function, args);
+    rewriter.replaceOp(
+        op, fromAbi(rewriter, loc, result, op.getResult().getType()));
+    return success();
+  }
+};
+
 /// Any other op (memref.load/store/get_global, ub.poison, ...) whose
 /// operands or results have nm types: the same op on the converted types.
 struct OtherOpTypeConversion : ConversionPattern {
@@ -639,8 +717,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
-      WtimeOpLowering, ClockOpLowering, SleepOpLowering, ExitOpLowering,
-      ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
+      LibraryCallOpLowering, WtimeOpLowering, ClockOpLowering, SleepOpLowering,
+      ExitOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
       RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
       OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
       converter, context);

@@ -57,6 +57,65 @@ LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+LogicalResult LibraryCallOp::verify() {
+  Builder b(getContext());
+  Type i64 = b.getI64Type(), f64 = b.getF64Type();
+  Type str = StrType::get(getContext());
+  SmallVector<Type> operands;
+  Type result;
+  switch (getFunction()) {
+  case LibraryFunction::gcd:
+  case LibraryFunction::round_int_digits:
+    operands = {i64, i64};
+    result = i64;
+    break;
+  case LibraryFunction::factorial:
+    operands = {i64};
+    result = i64;
+    break;
+  case LibraryFunction::pow_mod:
+    operands = {i64, i64, i64};
+    result = i64;
+    break;
+  case LibraryFunction::round_digits:
+  case LibraryFunction::round_digits_numba:
+    operands = {f64, i64};
+    result = f64;
+    break;
+  case LibraryFunction::isclose:
+    operands = {f64, f64, f64, f64};
+    result = b.getI1Type();
+    break;
+  case LibraryFunction::fsum: {
+    // A list of numbers, or a 1-d array of float64.
+    if (getOperands().size() != 1)
+      return emitOpError("fsum takes one operand");
+    Type t = getOperands()[0].getType();
+    auto memref = dyn_cast<MemRefType>(t);
+    if (!isa<ListType>(t) &&
+        !(memref && memref.getRank() == 1 && memref.getElementType() == f64))
+      return emitOpError("fsum needs a list or a 1-d f64 memref, not ") << t;
+    operands = {t};
+    result = f64;
+    break;
+  }
+  case LibraryFunction::int_from_str:
+    operands = {str};
+    result = i64;
+    break;
+  case LibraryFunction::float_from_str:
+    operands = {str};
+    result = f64;
+    break;
+  }
+  if (TypeRange(getOperands()) != TypeRange(operands) ||
+      getResult().getType() != result)
+    return emitOpError() << stringifyLibraryFunction(getFunction())
+                         << " has the type "
+                         << b.getFunctionType(operands, result);
+  return success();
+}
+
 LogicalResult ListFromElementsOp::verify() {
   Type element = getResult().getType().getElementType();
   for (Value v : getElements())

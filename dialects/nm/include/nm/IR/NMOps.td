@@ -100,6 +100,66 @@ def NM_SleepOp : NM_Op<"sleep"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Python's functions with their own algorithms
+//===----------------------------------------------------------------------===//
+
+def NM_LibraryFunction : I32EnumAttr<"LibraryFunction",
+    "a function of Python or its math module that the runtime computes", [
+  I32EnumAttrCase<"gcd", 0>,
+  I32EnumAttrCase<"factorial", 1>,
+  I32EnumAttrCase<"pow_mod", 2>,
+  I32EnumAttrCase<"round_digits", 3>,
+  I32EnumAttrCase<"round_digits_numba", 4>,
+  I32EnumAttrCase<"isclose", 5>,
+  I32EnumAttrCase<"fsum", 6>,
+  I32EnumAttrCase<"int_from_str", 7>,
+  I32EnumAttrCase<"float_from_str", 8>,
+  I32EnumAttrCase<"round_int_digits", 9>,
+]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+def NM_LibraryFunctionAttr
+    : EnumAttr<NM_Dialect, NM_LibraryFunction, "library_function"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def NM_LibraryCallOp : NM_Op<"library_call"> {
+  let summary = "A Python function with CPython's algorithm and errors";
+  let description = [{
+    The functions whose results or exceptions no arith or math op gives:
+
+    | function | operands -> result | Python |
+    |---|---|---|
+    | `gcd` | i64, i64 -> i64 | `math.gcd(a, b)` |
+    | `factorial` | i64 -> i64 | `math.factorial(n)` |
+    | `pow_mod` | i64, i64, i64 -> i64 | `pow(a, b, m)` |
+    | `round_digits` | f64, i64 -> f64 | `round(x, n)`, correctly rounded |
+    | `round_digits_numba` | f64, i64 -> f64 | Numba's `round(x, n)` |
+    | `round_int_digits` | i64, i64 -> i64 | `round(n, k)` of an int |
+    | `isclose` | f64, f64, f64, f64 -> i1 | `math.isclose(a, b, rel_tol=, abs_tol=)` |
+    | `fsum` | list or 1-d f64 memref -> f64 | `math.fsum(xs)` |
+    | `int_from_str` | !nm.str -> i64 | `int(s)` |
+    | `float_from_str` | !nm.str -> f64 | `float(s)` |
+
+    Each raises what CPython raises (`ValueError: factorial() not defined
+    for negative values`, ...) at the op's location.
+
+    ```mlir
+    %g = nm.library_call <gcd>(%a, %b) : (i64, i64) -> i64
+    %s = nm.library_call <fsum>(%xs) : (!nm.list<f64>) -> f64
+    ```
+  }];
+  let arguments = (ins NM_LibraryFunctionAttr:$function,
+                       Variadic<AnyType>:$operands);
+  let results = (outs NM_Scalar:$result);
+  let assemblyFormat = [{
+    $function `(` $operands `)` attr-dict `:` functional-type($operands, $result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Collectives
 //===----------------------------------------------------------------------===//
 
