@@ -52,6 +52,19 @@ enum {
 /* Writes Python's repr(v) into buf (at least 32 bytes), NUL-terminated;
  * returns its length. */
 int nmrt_format_f64_repr(double v, char *buf);
+/* Formats a value as format(value, spec) does: kind is an NMRT_FORMAT_*
+ * code and the value is i (int, bool), f (float) or s (str); None needs
+ * none. Returns NULL and sets *result to a new string, or returns the
+ * error ("ValueError: Unknown format code 'x' for object of type 'float'"). */
+enum {
+  NMRT_FORMAT_INT = 0,
+  NMRT_FORMAT_FLOAT = 1,
+  NMRT_FORMAT_BOOL = 2,
+  NMRT_FORMAT_STR = 3,
+  NMRT_FORMAT_NONE = 4
+};
+const char *nmrt_try_format(int kind, int64_t i, double f, const char *s,
+                            const char *spec, char **result);
 /* None where a list was expected (comm.gather's result on non-root ranks). */
 nmrt_list *nmrt_list_none(void);
 

@@ -7,6 +7,7 @@
 #include "nmrt_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,3 +159,35 @@ double nmrt_str_to_f64(const char *s, int64_t line) {
   free(text);
   return v;
 }
+
+static char *allocateString(size_t n) {
+  char *s = malloc(n + 1);
+  if (!s)
+    nmrt_raise("MemoryError", "", 0);
+  return s;
+}
+
+const char *nmrt_str_repr_new(const char *s) {
+  size_t n = nmrt_str_repr(s, NULL, 0);
+  char *out = allocateString(n);
+  nmrt_str_repr(s, out, n + 1);
+  return out;
+}
+
+const char *nmrt_str_concat(const char *a, const char *b) {
+  size_t na = strlen(a), nb = strlen(b);
+  char *out = allocateString(na + nb);
+  memcpy(out, a, na);
+  memcpy(out + na, b, nb + 1);
+  return out;
+}
+
+int64_t nmrt_str_len(const char *s) {
+  int64_t count = 0;
+  for (; *s; ++s)
+    count += ((unsigned char)*s & 0xC0) != 0x80;
+  return count;
+}
+
+/* The runtime made s with malloc; the ABI hands strings out as const. */
+void nmrt_str_free(const char *s) { free((void *)(uintptr_t)s); }

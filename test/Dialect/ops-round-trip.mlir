@@ -224,3 +224,19 @@ func.func @library_calls(%i: i64, %x: f64, %l: !nm.list<f64>,
   %nf = nm.library_call <float_from_str>(%s) : (!nm.str) -> f64
   return
 }
+
+// CHECK-LABEL: func.func @strings
+// CHECK: %[[F:.*]] = nm.format %{{.*}}, %{{.*}} : f64
+// CHECK-NEXT: %[[R:.*]] = nm.repr %[[F]]
+// CHECK-NEXT: %[[C:.*]] = nm.str_concat %[[F]], %[[R]], %{{.*}}
+// CHECK-NEXT: nm.str_len %[[C]]
+// GENERIC-LABEL: sym_name = "strings"
+// GENERIC: "nm.format"(%{{.*}}, %{{.*}}) : (f64, !nm.str) -> !nm.str
+// GENERIC: "nm.str_concat"(%{{.*}}, %{{.*}}, %{{.*}}) : (!nm.str, !nm.str, !nm.str) -> !nm.str
+func.func @strings(%x: f64, %spec: !nm.str) -> i64 {
+  %f = nm.format %x, %spec : f64
+  %r = nm.repr %f
+  %c = nm.str_concat %f, %r, %spec
+  %n = nm.str_len %c
+  return %n : i64
+}

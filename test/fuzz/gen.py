@@ -32,7 +32,8 @@ copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
-value, with `sep` and `end`; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
+value, with `sep` and `end`, and of f-strings (format specs, `!r`),
+`str()` and `format()` of numbers; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
 `scan`) on rank-dependent values.
 
 When nmc gains a construct, add it here in the same change.
@@ -700,6 +701,8 @@ class Generator:
                 items.append(self.pick(scope.tuples))
             elif choice < 0.85:
                 items.append("None")
+            elif choice < 0.95:
+                items.append(self.formatted(scope))
             else:
                 items.append(self.pick(scope.vars) if scope.vars else "0")
         extra = ""
@@ -708,6 +711,43 @@ class Generator:
         if self.chance(0.1):
             extra += ", end=" + self.pick(["'\\n\\n'", "' .\\n'"])
         self.emit(depth, f"print({', '.join(items)}{extra})")
+
+    SPECS = {
+        "int": ["", "d", ">8", "<6", "^7", "+", " ", ",", "_", "08d", "x",
+                "#X", "#b", "o", "*>10,", "=+9", "e", ".2f", "g", "%", "n"],
+        "float": ["", ".3f", "e", ".2e", "g", ".4g", ">12.4f", ",.2f",
+                  "+.1f", ".1%", "010.3f", "E", "G", "#g", "^14", ".5",
+                  "_.3f", "z.2f", "f", "<10.1e", "n"],
+        "bool": ["", "d", ">6", "^5", "x"],
+    }
+
+    def formatted(self, scope):
+        """An f-string, str() or format() of a few values (plain code)."""
+        parts = []
+        for _ in range(self.r.randint(1, 3)):
+            ty = self.pick(["int", "float", "bool"])
+            e = self.expr(scope, ty, 1)
+            if ty == "int" and e.mag() >= INT_LIMIT:
+                e = self.wrap_int(e)
+            spec = self.pick(self.SPECS[ty])
+            kind = self.r.random()
+            if kind < 0.15:
+                parts.append(("{str(" + e.text + ")!r}", None))
+            elif kind < 0.25:
+                parts.append(("{" + e.text + "!r:>12}", None))
+            elif kind < 0.35:
+                parts.append((None, f"format({e.text}, {spec!r})"))
+            else:
+                parts.append(("{" + e.text + (":" + spec if spec else "") +
+                              "}", None))
+        texts = [t for t, _ in parts if t is not None]
+        calls = [c for _, c in parts if c is not None]
+        items = []
+        if texts:
+            items.append('f"' + self.pick(["", "v=", "<"]) +
+                         "|".join(texts) + '"')
+        items += calls
+        return " + ".join(items) if len(items) > 1 else items[0]
 
     def block(self, scope, depth, loop_depth, budget, count=None):
         count = count or self.r.randint(1, 4)

@@ -35,6 +35,8 @@
 //   Compare <op> <op>...        the left operand, then the comparators
 //   IfExp                       Test, Body, Else
 //   Tuple, List                 the elements
+//   FormattedString             its parts: Text 'text', or Field !r?
+//                               holding the value and Spec?
 //
 //===----------------------------------------------------------------------===//
 
@@ -476,6 +478,25 @@ void Dumper::dumpExpr(const Expr &expr) {
   case Expr::Kind::List:
     node("List", loc);
     return children(cast<List>(expr).elts);
+  case Expr::Kind::FormattedString:
+    node("FormattedString", loc);
+    return nested([&] {
+      for (const FormattedString::Part &part :
+           cast<FormattedString>(expr).parts) {
+        if (!part.value) {
+          node("Text " + quoteString(part.text), loc);
+          continue;
+        }
+        node(part.conversion ? std::string("Field !") + part.conversion
+                             : std::string("Field"),
+             part.value->getLoc());
+        nested([&] {
+          dumpExpr(*part.value);
+          if (part.spec)
+            field("Spec", part.spec.get());
+        });
+      }
+    });
   }
 }
 
@@ -508,6 +529,35 @@ static std::string join(const ExprList &elts) {
   std::string text;
   for (const ExprPtr &elt : elts)
     text += (text.empty() ? "" : ", ") + toSource(*elt);
+  return text;
+}
+
+/// Literal text as an f-string holds it: braces doubled.
+static std::string doubledBraces(llvm::StringRef text) {
+  std::string out;
+  for (char c : text)
+    out += c == '{' || c == '}' ? std::string(2, c) : std::string(1, c);
+  return out;
+}
+
+/// The text between an f-string's quotes, before escaping.
+static std::string formattedText(const FormattedString &fstring) {
+  std::string text;
+  for (const FormattedString::Part &part : fstring.parts) {
+    if (!part.value) {
+      text += doubledBraces(part.text);
+      continue;
+    }
+    text += "{" + ast::toSource(*part.value);
+    if (part.conversion)
+      text += std::string("!") + part.conversion;
+    if (auto *spec = llvm::dyn_cast_or_null<StrLit>(part.spec.get()))
+      text += ":" + doubledBraces(spec->value);
+    else if (auto *spec =
+                 llvm::dyn_cast_or_null<FormattedString>(part.spec.get()))
+      text += ":" + formattedText(*spec);
+    text += "}";
+  }
   return text;
 }
 
@@ -587,6 +637,8 @@ std::string ast::toSource(const Expr &expr) {
   }
   case Expr::Kind::List:
     return "[" + join(cast<List>(expr).elts) + "]";
+  case Expr::Kind::FormattedString:
+    return "f" + quoteString(formattedText(cast<FormattedString>(expr)));
   }
   llvm_unreachable("unknown expression kind");
 }

@@ -62,6 +62,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
     if (t.is(Type::Kind::Tuple))
       return constInt(t.getElements().size(), l);
     mlir::Value v = gen(*call.args[0]);
+    if (t.is(Type::Kind::Str))
+      return mlir::nm::StrLenOp::create(builder, l, builder.getI64Type(), v);
     if (t.is(Type::Kind::List))
       return mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(), v,
                                          mlir::UnitAttr());
@@ -101,6 +103,14 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::NumpyFloat64:
   case BuiltinId::NumpyDouble:
     return genMathCall(call, id);
+  case BuiltinId::Str:
+  case BuiltinId::Repr:
+  case BuiltinId::Format:
+    if (call.args.empty())
+      return stringConstant("", l);
+    // repr() is the !r conversion; format(x, spec) a field with a spec.
+    return genFormatted(*call.args[0], id == BuiltinId::Repr ? 'r' : 0,
+                        call.args.size() == 2 ? call.args[1].get() : nullptr);
   case BuiltinId::Pow:
   case BuiltinId::MathGcd:
   case BuiltinId::MathFactorial:
@@ -235,13 +245,18 @@ void MLIRGenerator::printValues(mlir::Location l, const Values &values,
     printText("None", l);
     return;
   case Type::Kind::Tuple: {
-    // (1, 2.5), and (1,) for one element, as Python prints tuples.
+    // (1, 2.5), and (1,) for one element, as Python prints tuples; the
+    // strings inside are quoted, as repr() does.
     size_t n = t.getElements().size();
     printText("(", l);
     for (size_t i = 0; i < n; ++i) {
       if (i)
         printText(", ", l);
-      printValues(l, tupleElement(values, t, i), t.getElements()[i], at);
+      Values element = tupleElement(values, t, i);
+      if (t.getElements()[i].is(Type::Kind::Str))
+        element[0] = mlir::nm::ReprOp::create(
+            builder, l, mlir::nm::StrType::get(&context), element[0]);
+      printValues(l, element, t.getElements()[i], at);
     }
     printText(n == 1 ? ",)" : ")", l);
     return;

@@ -223,11 +223,58 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     return mlir::nm::ListFromElementsOp::create(
         builder, l, storageType(listType), elements);
   }
+  case Expr::Kind::FormattedString:
+    return genFormattedString(cast<FormattedString>(expr));
   case Expr::Kind::Slice:
   case Expr::Kind::Tuple:
     return error(expr.getLoc(), "this expression is not supported yet here");
   }
   return {};
+}
+
+mlir::Value MLIRGenerator::genFormattedString(const FormattedString &fstring) {
+  // Fields are evaluated left to right, each value before its spec.
+  mlir::Location l = loc(fstring.getLoc());
+  llvm::SmallVector<mlir::Value> pieces;
+  for (const FormattedString::Part &part : fstring.parts) {
+    if (part.value)
+      pieces.push_back(
+          genFormatted(*part.value, part.conversion, part.spec.get()));
+    else if (!part.text.empty())
+      pieces.push_back(stringConstant(part.text, l));
+  }
+  if (pieces.size() == 1)
+    return pieces[0];
+  return mlir::nm::StrConcatOp::create(
+      builder, l, mlir::nm::StrType::get(&context), pieces);
+}
+
+mlir::Value MLIRGenerator::genFormatted(const Expr &value, char conversion,
+                                        const Expr *spec) {
+  mlir::Location l = loc(value.getLoc());
+  auto strType = mlir::nm::StrType::get(&context);
+  Type type = typeOf(value);
+  mlir::Value v = gen(value);
+  mlir::Value specValue = spec ? gen(*spec) : mlir::Value();
+  // None has no value; type inference allows it only without a spec.
+  if (type.is(Type::Kind::None))
+    return stringConstant("None", l);
+  auto format = [&](mlir::Value x, mlir::Value withSpec) -> mlir::Value {
+    return mlir::nm::FormatOp::create(builder, l, strType, x, withSpec);
+  };
+  if (conversion == 'r' && type.is(Type::Kind::Str))
+    v = mlir::nm::ReprOp::create(builder, l, strType, v);
+  else if (conversion && !type.is(Type::Kind::Str))
+    // str() and repr() of a number are format(x, '').
+    v = format(v, stringConstant("", l));
+  bool isStr = mlir::isa<mlir::nm::StrType>(v.getType());
+  if (!specValue) {
+    // format(s, '') is s itself.
+    if (isStr)
+      return v;
+    specValue = stringConstant("", l);
+  }
+  return format(v, specValue);
 }
 
 mlir::Value MLIRGenerator::genName(const Name &name) {
@@ -450,6 +497,10 @@ mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
                                      const Type &lhsType, mlir::Value rhs,
                                      const Type &rhsType,
                                      const Type &resultType, SourceLoc l) {
+  if (resultType.is(Type::Kind::Str))
+    return mlir::nm::StrConcatOp::create(builder, loc(l),
+                                         mlir::nm::StrType::get(&context),
+                                         mlir::ValueRange{lhs, rhs});
   if (resultType.is(Type::Kind::Bool)) {
     // bool & | ^ bool stays bool.
     mlir::Location location = loc(l);

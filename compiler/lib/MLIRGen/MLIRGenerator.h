@@ -160,6 +160,12 @@ private:
   /// pow, math.gcd, math.factorial, math.isclose and math.fsum, through
   /// nm.library_call where arith and math have no op.
   mlir::Value genLibraryFunctionCall(const Call &call, sema::BuiltinId id);
+  mlir::Value genFormattedString(const FormattedString &fstring);
+  /// One f-string field, str(), repr() or format(): `value` with its
+  /// conversion ('r', 's' or 0) applied, then formatted with `spec` (null:
+  /// none).
+  mlir::Value genFormatted(const Expr &value, char conversion,
+                           const Expr *spec);
   /// divmod(a, b): the quotient and the remainder.
   Values genDivmod(const Call &call);
   /// Whether the function being generated is an @njit one.

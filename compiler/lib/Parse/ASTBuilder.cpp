@@ -737,15 +737,22 @@ ExprPtr ASTBuilder::buildNumber(antlr4::Token *tok) {
 
 ExprPtr ASTBuilder::buildStrings(P::AtomContext *ctx) {
   SourceLoc loc = locOf(ctx);
-  std::string value;
+  // Adjacent literals join; one f-string among them makes the whole an
+  // f-string.
+  std::vector<FormattedString::Part> parts;
+  bool formatted = false;
+  auto addText = [&](std::string text) {
+    if (!parts.empty() && !parts.back().value)
+      parts.back().text += text;
+    else
+      parts.push_back({std::move(text), nullptr, 0, nullptr});
+  };
   for (TerminalNode *node : ctx->STRING()) {
     std::string text = node->getText();
     size_t quote = text.find_first_of("'\"");
     std::string prefix = llvm::StringRef(text).take_front(quote).lower();
     if (prefix.find('b') != std::string::npos)
       return rejectExpr(locOf(node), outside("bytes literals"));
-    if (prefix.find('f') != std::string::npos)
-      return rejectExpr(locOf(node), "f-strings are not supported yet");
     size_t quoteLen =
         text.compare(quote, 3, std::string(3, text[quote])) == 0 ? 3 : 1;
     std::string body =
@@ -753,12 +760,22 @@ ExprPtr ASTBuilder::buildStrings(P::AtomContext *ctx) {
     // Source lines end in "\n" whatever the file uses, as in Python.
     for (size_t pos; (pos = body.find("\r\n")) != std::string::npos;)
       body.erase(pos, 1);
-    if (prefix.find('r') != std::string::npos)
-      value += body;
-    else
-      value += decodeEscapes(body, locOf(node));
+    bool raw = prefix.find('r') != std::string::npos;
+    if (prefix.find('f') != std::string::npos) {
+      formatted = true;
+      SourceLoc bodyLoc = locOf(node);
+      bodyLoc.col += static_cast<int>(quote + quoteLen);
+      if (parseFormattedBody(body, 0, raw, bodyLoc, 0, parts,
+                             /*inSpec=*/false) == std::string::npos)
+        return std::make_unique<NoneLit>(loc);
+      continue;
+    }
+    addText(raw ? body : decodeEscapes(body, locOf(node)));
   }
-  return std::make_unique<StrLit>(loc, std::move(value));
+  if (!formatted)
+    return std::make_unique<StrLit>(loc, parts.empty() ? std::string()
+                                                       : parts[0].text);
+  return std::make_unique<FormattedString>(loc, std::move(parts));
 }
 
 static int hexValue(char c) {

@@ -78,6 +78,22 @@ private:
   /// Decodes the body of a non-raw string literal starting at `loc`.
   std::string decodeEscapes(const std::string &body, SourceLoc loc);
 
+  // f-strings (FormattedStrings.cpp). Positions are byte offsets into the
+  // body of one f-string token, which starts at `bodyLoc`; each returns the
+  // offset after what it read, or npos after reporting an error.
+  /// Literal text and fields from `begin` to the end of the body, or, in a
+  /// spec (`inSpec`), to the `}` that closes its field.
+  size_t parseFormattedBody(const std::string &body, size_t begin, bool raw,
+                            SourceLoc bodyLoc, int depth,
+                            std::vector<ast::FormattedString::Part> &parts,
+                            bool inSpec);
+  /// One field, from just after its `{` to just after its `}`.
+  size_t parseFormattedField(const std::string &body, size_t begin, bool raw,
+                             SourceLoc bodyLoc, int depth,
+                             std::vector<ast::FormattedString::Part> &parts);
+  /// A field's expression, lexed and parsed where it stands in the file.
+  ast::ExprPtr parseFieldExpression(const std::string &text, SourceLoc at);
+
   /// A comma-separated list (`a, b`) becomes a Tuple, a single element
   /// without a trailing comma stays itself.
   ast::ExprPtr buildTupleOrSingle(antlr4::ParserRuleContext *ctx);

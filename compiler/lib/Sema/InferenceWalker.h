@@ -100,6 +100,11 @@ private:
   Type visitBoolOp(const BoolOp &boolOp);
   Type visitCompare(const Compare &cmp);
   Type visitIfExp(const IfExp &ifExp);
+  Type visitFormattedString(const FormattedString &fstring);
+  /// Whether format()/f-strings/str() take a `value` (numbers, str, None
+  /// without a spec); reports why not at `loc`.
+  bool checkFormattable(const Type &value, bool hasSpec, SourceLoc loc,
+                        llvm::StringRef what);
   Type callUserFunction(const Call &call, const FunctionDef &def);
   Type callBuiltin(const Call &call, const BuiltinInfo &info);
   Type callPrint(const Call &call);
@@ -119,6 +124,9 @@ private:
   /// math.isclose(a, b, rel_tol=, abs_tol=); binds boundArgs to a, b and
   /// the tolerances (null where not given).
   Type callIsclose(const Call &call, const std::string &name);
+  /// str(x), repr(x) and format(x, spec) of a number, str or None.
+  Type callToStr(const Call &call, const BuiltinInfo &info,
+                 const std::string &name);
   /// Whether this instance is an @njit function.
   bool insideNjit() const;
   /// `what` ("math.log2()") is not compiled by Numba inside @njit.

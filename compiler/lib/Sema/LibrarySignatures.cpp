@@ -15,21 +15,19 @@ using namespace nmc;
 using namespace nmc::sema;
 using namespace nmc::sema::detail;
 
-/// Whether print() writes values of `t` as Python does. Strings inside
-/// tuples would need repr() quoting.
-static bool isPrintable(const Type &t, bool insideTuple = false) {
+/// Whether print() writes values of `t` as Python does.
+static bool isPrintable(const Type &t) {
   switch (t.getKind()) {
   case Type::Kind::None:
   case Type::Kind::Bool:
   case Type::Kind::Int:
   case Type::Kind::Float:
   case Type::Kind::List:
-    return true;
   case Type::Kind::Str:
-    return !insideTuple;
+    return true;
   case Type::Kind::Tuple:
     return llvm::all_of(t.getElements(), [](const Type &element) {
-      return isPrintable(element, /*insideTuple=*/true);
+      return isPrintable(element);
     });
   default:
     return false;
@@ -95,6 +93,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::Factorial:
   case BuiltinRule::Isclose:
   case BuiltinRule::Fsum:
+  case BuiltinRule::ToStr:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -241,6 +240,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     break;
   case BuiltinRule::Isclose:
     return callIsclose(call, name);
+  case BuiltinRule::ToStr:
+    return callToStr(call, info, name);
   case BuiltinRule::Submodule:
   case BuiltinRule::CommValue:
   case BuiltinRule::ReduceOperator:
@@ -265,7 +266,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     if (!checkArgCount(call, 1, 1, name))
       return Type::unknown();
     if (args[0].is(Type::Kind::Array) || args[0].is(Type::Kind::List) ||
-        args[0].is(Type::Kind::Tuple))
+        args[0].is(Type::Kind::Tuple) || args[0].is(Type::Kind::Str))
       return Type::integer();
     return fail(call.args[0]->getLoc(),
                 "object of type '" + args[0].str() + "' has no len()");
@@ -412,6 +413,35 @@ Type InstanceWalker::callRoundToDigits(const Call &call,
   if (args[0].is(Type::Kind::Float) || insideNjit())
     return Type::floating();
   return Type::integer();
+}
+
+Type InstanceWalker::callToStr(const Call &call, const BuiltinInfo &info,
+                               const std::string &name) {
+  bool isFormat = info.id == BuiltinId::Format;
+  if (!checkArgCount(call, isFormat ? 1 : 0, isFormat ? 2 : 1, name))
+    return Type::unknown();
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments in the nmc subset");
+  // str() is ''.
+  if (call.args.empty())
+    return Type::string();
+  Type value = visit(*call.args[0]);
+  if (isFormat && call.args.size() == 2) {
+    Type spec = visit(*call.args[1]);
+    if (spec.isUnknown())
+      return spec;
+    if (!spec.is(Type::Kind::Str))
+      return fail(call.args[1]->getLoc(),
+                  "format() argument 2 must be str, not " + spec.str());
+  }
+  if (!checkFormattable(value, isFormat && call.args.size() == 2,
+                        call.args[0]->getLoc(), name + "()"))
+    return Type::unknown();
+  // Numba has str() of ints (and strs) only.
+  if (insideNjit() && !value.is(Type::Kind::Int) && !value.is(Type::Kind::Str))
+    return rejectInsideNjit(call, name + "() of " + value.str());
+  return Type::string();
 }
 
 Type InstanceWalker::callIsclose(const Call &call, const std::string &name) {

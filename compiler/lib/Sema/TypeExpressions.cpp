@@ -87,8 +87,54 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
                                  "be inferred");
     return Type::list(element);
   }
+  case Expr::Kind::FormattedString:
+    return visitFormattedString(cast<FormattedString>(expr));
   }
   return Type::unknown();
+}
+
+bool InstanceWalker::checkFormattable(const Type &value, bool hasSpec,
+                                      SourceLoc loc, llvm::StringRef what) {
+  if (value.isUnknown())
+    return false;
+  if (value.is(Type::Kind::None) && hasSpec) {
+    fail(loc, what.str() + " of None with a format spec is not supported "
+                           "(Python raises TypeError)");
+    return false;
+  }
+  if (value.isNumeric() || value.is(Type::Kind::Str) ||
+      value.is(Type::Kind::None))
+    return true;
+  fail(loc, what.str() + " of " + value.str() + " is not supported yet");
+  return false;
+}
+
+Type InstanceWalker::visitFormattedString(const FormattedString &fstring) {
+  bool known = true;
+  for (const FormattedString::Part &part : fstring.parts) {
+    if (!part.value)
+      continue;
+    Type value = visit(*part.value);
+    if (part.spec) {
+      Type spec = visit(*part.spec);
+      known &= !spec.isUnknown();
+    }
+    known &= checkFormattable(value, part.spec != nullptr, part.value->getLoc(),
+                              "formatting");
+    // Numba formats ints and strs in f-strings, and nothing else.
+    if (insideNjit() && known &&
+        ((!value.is(Type::Kind::Int) && !value.is(Type::Kind::Str)) ||
+         part.spec || part.conversion)) {
+      fail(part.value->getLoc(),
+           "an f-string field of " + value.str() +
+               (part.spec || part.conversion ? " with a spec or conversion"
+                                             : "") +
+               " is not supported inside an @njit function (Numba "
+               "formats only ints and strs, with no spec)");
+      known = false;
+    }
+  }
+  return known ? Type::string() : Type::unknown();
 }
 
 Type InstanceWalker::visitName(const Name &name) {
@@ -248,6 +294,9 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
                                   const Expr *lhsExpr, const Expr *rhsExpr) {
   if (lhs.isUnknown() || rhs.isUnknown())
     return Type::unknown();
+  if (op == BinOpKind::Add && lhs.is(Type::Kind::Str) &&
+      rhs.is(Type::Kind::Str))
+    return Type::string();
   if (!lhs.isNumeric() || !rhs.isNumeric())
     return fail(loc, std::string("unsupported operand types for ") + spell(op) +
                          ": " + lhs.str() + " and " + rhs.str());

@@ -45,6 +45,7 @@ public:
     IfExp,
     Tuple,
     List,
+    FormattedString,
   };
 
   Expr(Kind kind, SourceLoc loc) : kind(kind), loc(loc) {}
@@ -86,6 +87,29 @@ public:
       : Expr(Kind::StrLit, loc), value(std::move(value)) {}
   std::string value;
   static bool classof(const Expr *e) { return e->getKind() == Kind::StrLit; }
+};
+
+/// An f-string: literal text and replacement fields, in order. `{x=}` is
+/// the literal text "x=" then the field. Adjacent plain literals join in.
+class FormattedString : public Expr {
+public:
+  struct Part {
+    /// Literal text (escapes decoded), or empty for a field.
+    std::string text;
+    /// The field's expression; null for literal text.
+    ExprPtr value;
+    /// `!r` or `!s` (0 for none).
+    char conversion = 0;
+    /// The format spec after `:`, itself a FormattedString or a StrLit
+    /// (nested fields: `{x:{w}.{p}f}`); null for none.
+    ExprPtr spec;
+  };
+  FormattedString(SourceLoc loc, std::vector<Part> parts)
+      : Expr(Kind::FormattedString, loc), parts(std::move(parts)) {}
+  std::vector<Part> parts;
+  static bool classof(const Expr *e) {
+    return e->getKind() == Kind::FormattedString;
+  }
 };
 
 class BoolLit : public Expr {

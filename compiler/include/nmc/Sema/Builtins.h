@@ -79,6 +79,7 @@ enum class BuiltinRule {
   Factorial,         // math.factorial(int) -> int
   Isclose,           // math.isclose(a, b, rel_tol=, abs_tol=) -> bool
   Fsum,              // math.fsum(list | array) -> float
+  ToStr,             // str(x), repr(x), format(x, spec) -> str
 };
 
 struct BuiltinInfo {

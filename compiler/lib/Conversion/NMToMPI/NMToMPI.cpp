@@ -418,6 +418,103 @@ struct ConstantStrOpLowering : OpConversionPattern<nm::ConstantStrOp> {
   }
 };
 
+/// Whether `value` (an original, unconverted operand) is a string the
+/// program made at run time whose only use is the op being lowered: that
+/// op is its last use, after which it is freed.
+bool isTemporaryString(Value value) {
+  Operation *def = value.getDefiningOp();
+  return def && isa<nm::FormatOp, nm::ReprOp, nm::StrConcatOp>(def) &&
+         value.hasOneUse();
+}
+
+/// Frees the operands of `op` that are temporary strings; `converted` are
+/// their lowered values.
+void freeTemporaryStrings(ConversionPatternRewriter &rewriter, Operation *op,
+                          ValueRange converted) {
+  for (auto [original, lowered] : llvm::zip(op->getOperands(), converted))
+    if (isTemporaryString(original))
+      callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_free, {lowered});
+}
+
+struct FormatOpLowering : OpConversionPattern<nm::FormatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::FormatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Type type = op.getValue().getType();
+    RuntimeFunction function =
+        isa<nm::StrType>(type)
+            ? RuntimeFunction::nmrt_format_str
+            : byElement(type, RuntimeFunction::nmrt_format_f64,
+                        RuntimeFunction::nmrt_format_i64,
+                        RuntimeFunction::nmrt_format_bool);
+    Value result =
+        callRuntime(rewriter, op, function,
+                    {toAbi(rewriter, op.getLoc(), adaptor.getValue()),
+                     adaptor.getSpec(), lineConstant(rewriter, op.getLoc())});
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct ReprOpLowering : OpConversionPattern<nm::ReprOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ReprOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value result =
+        callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_repr_new,
+                    {adaptor.getValue()});
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct StrConcatOpLowering : OpConversionPattern<nm::StrConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::StrConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // Left to right; each partial result is freed once extended.
+    ValueRange parts = adaptor.getParts();
+    if (parts.empty()) {
+      rewriter.replaceOp(op, stringAddress(rewriter, op, ""));
+      return success();
+    }
+    Value result = parts[0];
+    for (size_t i = 1; i < parts.size(); ++i) {
+      Value joined =
+          callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_concat,
+                      {result, parts[i]});
+      if (i > 1)
+        callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_free,
+                    {result});
+      result = joined;
+    }
+    // One part is the result itself, which must not be freed.
+    if (parts.size() > 1)
+      freeTemporaryStrings(rewriter, op, parts);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct StrLenOpLowering : OpConversionPattern<nm::StrLenOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::StrLenOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value length = callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_len,
+                               {adaptor.getValue()});
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
+    rewriter.replaceOp(op, length);
+    return success();
+  }
+};
+
 struct PrintOpLowering : OpConversionPattern<nm::PrintOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -434,6 +531,7 @@ struct PrintOpLowering : OpConversionPattern<nm::PrintOp> {
                         RuntimeFunction::nmrt_print_bool);
     callRuntime(rewriter, op, function,
                 {toAbi(rewriter, op.getLoc(), adaptor.getValue())});
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
     rewriter.eraseOp(op);
     return success();
   }
@@ -719,7 +817,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
       LibraryCallOpLowering, WtimeOpLowering, ClockOpLowering, SleepOpLowering,
       ExitOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
-      RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
+      RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering, FormatOpLowering,
+      ReprOpLowering, StrConcatOpLowering, StrLenOpLowering,
       OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
       converter, context);
   // Calls, returns and branches carry lists and strings too.

@@ -308,6 +308,55 @@ def NM_ConstantStrOp : NM_Op<"constant_str", [Pure]> {
   let assemblyFormat = "$value attr-dict";
 }
 
+/// What format() and f-strings format.
+def NM_Formattable : AnyTypeOf<[I64, F64, I1, NM_StrType]>;
+
+def NM_FormatOp : NM_Op<"format"> {
+  let summary = "format(value, spec): a new string";
+  let description = [{
+    Python's format-spec mini-language (fill, align, sign, `z`, `#`, `0`,
+    width, grouping, precision, type) applied to an int, float, bool or
+    str, as CPython 3.11's `format()` does; `format(x, "")` is `str(x)`. A
+    spec that does not apply raises CPython's `ValueError` ("Unknown format
+    code 'd' for object of type 'float'").
+
+    ```mlir
+    %s = nm.format %x, %spec : f64
+    ```
+  }];
+  let arguments = (ins NM_Formattable:$value, NM_StrType:$spec);
+  let results = (outs NM_StrType:$result);
+  let assemblyFormat = "$value `,` $spec attr-dict `:` type($value)";
+}
+
+// The ops that make strings are not Pure: each result is a new string that
+// its last use frees (NMToMPI), so none may be merged or moved.
+def NM_ReprOp : NM_Op<"repr"> {
+  let summary = "repr() of a string: quoted, with backslash escapes";
+  let arguments = (ins NM_StrType:$value);
+  let results = (outs NM_StrType:$result);
+  let assemblyFormat = "$value attr-dict";
+}
+
+def NM_StrConcatOp : NM_Op<"str_concat"> {
+  let summary = "The strings one after the other (`+`, f-strings)";
+  let description = [{
+    ```mlir
+    %s = nm.str_concat %a, %b, %c
+    ```
+  }];
+  let arguments = (ins Variadic<NM_StrType>:$parts);
+  let results = (outs NM_StrType:$result);
+  let assemblyFormat = "$parts attr-dict";
+}
+
+def NM_StrLenOp : NM_Op<"str_len", [Pure]> {
+  let summary = "len() of a string: its code points";
+  let arguments = (ins NM_StrType:$value);
+  let results = (outs I64:$length);
+  let assemblyFormat = "$value attr-dict";
+}
+
 /// What print() writes: numbers, strings and lists.
 def NM_Printable : AnyTypeOf<[I64, F64, I1, NM_StrType, NM_ListType]>;
 
