@@ -21,7 +21,8 @@ A run that agrees prints `N ranks: same output (L lines)`, then the error
 and the exit status where there are any.
 
 usage: differential.py --nmc NMC --mpirun 'MPIRUN ARGS' --python PY
-                       [--nmc-flag FLAG ...] [--expect-failure] FILE RANKS...
+                       [--nmc-flag FLAG ...] [--expect-failure]
+                       [--program-args 'ARGS'] FILE RANKS...
 """
 import argparse
 import glob
@@ -111,10 +112,12 @@ def compile_program(nmc, flags, file, exe):
     return None if proc.returncode == 0 else proc.stderr
 
 
-def run_both(mpirun, python, file, exe, n, tmp):
-    """The Python and nmc runs of `file` at `n` ranks."""
-    py = run(mpirun + [python, file], n, os.path.join(tmp, f"py{n}"))
-    nm = run(mpirun + [exe], n, os.path.join(tmp, f"nmc{n}"))
+def run_both(mpirun, python, file, exe, n, tmp, program_args=()):
+    """The Python and nmc runs of `file` at `n` ranks, both given
+    `program_args` on their command lines (sys.argv[1:])."""
+    py = run(mpirun + [python, file, *program_args], n,
+             os.path.join(tmp, f"py{n}"))
+    nm = run(mpirun + [exe, *program_args], n, os.path.join(tmp, f"nmc{n}"))
     return py, nm
 
 
@@ -130,6 +133,8 @@ def main():
     parser = argparse.ArgumentParser()
     add_tool_arguments(parser)
     parser.add_argument("--expect-failure", action="store_true")
+    parser.add_argument("--program-args", default="",
+                        help="arguments both runs get (shell words)")
     parser.add_argument("file")
     parser.add_argument("ranks", nargs="+", type=int)
     args = parser.parse_args()
@@ -143,7 +148,8 @@ def main():
             return 1
         failures = 0
         for n in args.ranks:
-            py, nm = run_both(mpirun, args.python, args.file, exe, n, tmp)
+            py, nm = run_both(mpirun, args.python, args.file, exe, n, tmp,
+                              shlex.split(args.program_args))
             problems = compare(n, py, nm, args.expect_failure)
             if not problems:
                 lines = sum(len(out.splitlines()) for out in nm[1])

@@ -30,7 +30,12 @@ typedef const double *nmrt_f64_ptr;
  * A NULL handle is Python's None. */
 typedef struct nmrt_list nmrt_list;
 typedef nmrt_list *nmrt_list_ref;
-enum { NMRT_ELEM_I64 = 0, NMRT_ELEM_F64 = 1, NMRT_ELEM_BOOL = 2 };
+enum {
+  NMRT_ELEM_I64 = 0,
+  NMRT_ELEM_F64 = 1,
+  NMRT_ELEM_BOOL = 2,
+  NMRT_ELEM_STR = 3
+};
 /* Reduction operators, numbered as the nm dialect's ReduceKind. */
 enum {
   NMRT_OP_SUM = 0,

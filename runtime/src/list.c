@@ -71,6 +71,11 @@ int8_t nmrt_list_get_bool(nmrt_list *l, int64_t i, int64_t line) {
   return ((int8_t *)l->data)[at];
 }
 
+const char *nmrt_list_get_str(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = checkIndex(l, i, 0, line);
+  return ((const char **)l->data)[at];
+}
+
 void nmrt_list_set_f64(nmrt_list *l, int64_t i, double v, int64_t line) {
   int64_t at = checkIndex(l, i, 1, line);
   ((double *)l->data)[at] = v;
@@ -84,4 +89,9 @@ void nmrt_list_set_i64(nmrt_list *l, int64_t i, int64_t v, int64_t line) {
 void nmrt_list_set_bool(nmrt_list *l, int64_t i, int8_t v, int64_t line) {
   int64_t at = checkIndex(l, i, 1, line);
   ((int8_t *)l->data)[at] = v != 0;
+}
+
+void nmrt_list_set_str(nmrt_list *l, int64_t i, const char *v, int64_t line) {
+  int64_t at = checkIndex(l, i, 1, line);
+  ((const char **)l->data)[at] = v;
 }

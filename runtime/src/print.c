@@ -36,6 +36,19 @@ void nmrt_print_list(nmrt_list *l) {
     case NMRT_ELEM_BOOL:
       nmrt_print_bool(((int8_t *)l->data)[i]);
       break;
+    case NMRT_ELEM_STR: {
+      const char *s = ((const char **)l->data)[i];
+      char quoted[256];
+      size_t n = nmrt_str_repr(s, quoted, sizeof quoted);
+      if (n < sizeof quoted) {
+        fputs(quoted, stdout);
+      } else {
+        const char *longer = nmrt_str_repr_new(s);
+        fputs(longer, stdout);
+        nmrt_str_free(longer);
+      }
+      break;
+    }
     }
   }
   putchar(']');

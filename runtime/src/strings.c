@@ -182,6 +182,15 @@ const char *nmrt_str_concat(const char *a, const char *b) {
   return out;
 }
 
+int64_t nmrt_str_compare(const char *a, const char *b) {
+  int order = strcmp(a, b);
+  return order < 0 ? -1 : order > 0;
+}
+
+nmrt_bool nmrt_str_contains(const char *haystack, const char *needle) {
+  return strstr(haystack, needle) != NULL;
+}
+
 int64_t nmrt_str_len(const char *s) {
   int64_t count = 0;
   for (; *s; ++s)

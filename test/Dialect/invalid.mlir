@@ -19,7 +19,7 @@ func.func @gather_of_memref(%m: memref<4xf64>, %root: i64) {
 
 // -----
 
-// expected-error @+1 {{a list holds i64, f64 or i1 values, not 'memref<4xf64>'}}
+// expected-error @+1 {{a list holds i64, f64, i1 or !nm.str values, not 'memref<4xf64>'}}
 func.func @list_of_memrefs(%l: !nm.list<memref<4xf64>>) {
   return
 }
@@ -106,7 +106,7 @@ func.func @list_get_index_not_i64(%l: !nm.list<f64>, %x: f64) {
 // -----
 
 func.func @list_len_of_non_list(%i: i64) {
-  // expected-error @+1 {{'nm.list_len' op operand #0 must be A Python list of scalars, or None where a list was expected, but got 'i64'}}
+  // expected-error @+1 {{'nm.list_len' op operand #0 must be A Python list of scalars or strs, or None where a list was expected, but got 'i64'}}
   %n = "nm.list_len"(%i) : (i64) -> i64
   return
 }
@@ -146,7 +146,7 @@ func.func @barrier_on_non_comm(%i: i64) {
 // -----
 
 func.func @print_i32(%x: i32) {
-  // expected-error @+1 {{operand #0 must be 64-bit signless integer or 64-bit float or 1-bit signless integer or A Python str or A Python list of scalars, or None where a list was expected, but got 'i32'}}
+  // expected-error @+1 {{operand #0 must be 64-bit signless integer or 64-bit float or 1-bit signless integer or A Python str or A Python list of scalars or strs, or None where a list was expected, but got 'i32'}}
   nm.print %x : i32
   return
 }

@@ -240,3 +240,18 @@ func.func @strings(%x: f64, %spec: !nm.str) -> i64 {
   %n = nm.str_len %c
   return %n : i64
 }
+
+// CHECK-LABEL: func.func @argv_and_string_order
+// CHECK: %[[A:.*]] = nm.argv : !nm.list<!nm.str>
+// CHECK-NEXT: %[[S:.*]] = nm.list_get %[[A]][%{{.*}}] : !nm.list<!nm.str>
+// CHECK-NEXT: nm.str_compare %[[S]], %{{.*}}
+// CHECK-NEXT: nm.str_contains %[[S]], %{{.*}}
+// CHECK-NEXT: nm.list_from_elements %[[S]], %{{.*}} : !nm.str, !nm.str -> !nm.list<!nm.str>
+func.func @argv_and_string_order(%i: i64, %t: !nm.str) -> (i64, i1) {
+  %a = nm.argv : !nm.list<!nm.str>
+  %s = nm.list_get %a[%i] : !nm.list<!nm.str>
+  %o = nm.str_compare %s, %t
+  %c = nm.str_contains %s, %t
+  %l = nm.list_from_elements %s, %t : !nm.str, !nm.str -> !nm.list<!nm.str>
+  return %o, %c : i64, i1
+}

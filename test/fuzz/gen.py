@@ -33,7 +33,7 @@ copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
 value, with `sep` and `end`, and of f-strings (format specs, `!r`),
-`str()` and `format()` of numbers; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
+`str()` and `format()` of numbers; comparisons and `in` of strs; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
 `scan`) on rank-dependent values.
 
 When nmc gains a construct, add it here in the same change.
@@ -529,7 +529,13 @@ class Generator:
             e = self.float_expr(scope, depth - 1)
             fn = self.pick(["math.isnan", "math.isinf"])
             return Expr(f"{fn}({e.text})", "bool", 0, 1)
-        if kind < 0.96 and not scope.njit:
+        if kind < 0.95 and not scope.njit and depth <= 1:
+            # strs made at run time, compared and searched; of leaves only,
+            # so that no f-string nests inside another of its quotes.
+            a, b = self.int_expr(scope, 0), self.int_expr(scope, 0)
+            op = self.pick(["==", "!=", "<", "<=", ">", ">=", "in", "not in"])
+            return Expr(f"(str({a.text}) {op} f'{{{b.text}}}|')", "bool", 0, 1)
+        if kind < 0.97 and not scope.njit:
             a, b = self.float_expr(scope, depth - 1), self.float_expr(
                 scope, depth - 1)
             tol = self.pick(["", ", rel_tol=0.01", ", abs_tol=1.0",

@@ -370,17 +370,23 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
 
 void MLIRGenerator::genImport(const Import &import) {
   // Modules and functions are compile-time values; `from math import pi`
-  // binds a variable to a number.
+  // binds a variable to a number, `from sys import argv` to the list.
   for (const ImportAlias &alias : import.names) {
     if (alias.name.empty())
       continue;
     std::optional<sema::BuiltinScope> scope = sema::lookupModule(alias.module);
     sema::BuiltinLookup found = sema::lookupBuiltin(*scope, alias.name);
-    if (found.info->rule != sema::BuiltinRule::Constant)
-      continue;
     const std::string &name = alias.asName.empty() ? alias.name : alias.asName;
-    writeVariable(name, {constFloat(found.info->value, loc(alias.loc))},
-                  Type::floating(), alias.loc);
+    mlir::Location l = loc(alias.loc);
+    if (found.info->rule == sema::BuiltinRule::Constant) {
+      writeVariable(name, {constFloat(found.info->value, l)}, Type::floating(),
+                    alias.loc);
+    } else if (found.info->rule == sema::BuiltinRule::Argv) {
+      Type argv = Type::list(Type::string());
+      writeVariable(name,
+                    {mlir::nm::ArgvOp::create(builder, l, storageType(argv))},
+                    argv, alias.loc);
+    }
   }
 }
 

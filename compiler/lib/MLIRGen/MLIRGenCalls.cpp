@@ -179,6 +179,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathE:
   case BuiltinId::MathInf:
   case BuiltinId::MathNan:
+  case BuiltinId::SysArgv:
   case BuiltinId::NumpyPi:
   case BuiltinId::NumpyE:
   case BuiltinId::NumpyInf:

@@ -296,6 +296,8 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
     sema::BuiltinLookup found = sema::lookupBuiltin(base.getScope(), attr.attr);
     if (found.info && found.info->rule == sema::BuiltinRule::Constant)
       return constFloat(found.info->value, l);
+    if (found.info && found.info->rule == sema::BuiltinRule::Argv)
+      return mlir::nm::ArgvOp::create(builder, l, storageType(typeOf(attr)));
     return {}; // a function or communicator, used through its type
   }
   if (base.is(Type::Kind::Comm)) {
@@ -773,6 +775,8 @@ comparePredicates(CmpOpKind op) {
 mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
                                         const Type &lhsType, mlir::Value rhs,
                                         const Type &rhsType, SourceLoc l) {
+  if (lhsType.is(Type::Kind::Str))
+    return genStrCompare(op, lhs, rhs, l);
   auto predicates = comparePredicates(op);
   if (!predicates)
     return error(l, "comparison not supported yet", builder.getI1Type());
@@ -785,6 +789,25 @@ mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
                                        b);
   return mlir::arith::CmpIOp::create(builder, location, predicates->second, a,
                                      b);
+}
+
+mlir::Value MLIRGenerator::genStrCompare(CmpOpKind op, mlir::Value lhs,
+                                         mlir::Value rhs, SourceLoc l) {
+  mlir::Location location = loc(l);
+  if (op == CmpOpKind::In || op == CmpOpKind::NotIn) {
+    mlir::Value found = mlir::nm::StrContainsOp::create(
+        builder, location, builder.getI1Type(), rhs, lhs);
+    if (op == CmpOpKind::In)
+      return found;
+    return mlir::arith::XOrIOp::create(builder, location, found,
+                                       constBool(true, location));
+  }
+  // nm.str_compare gives the sign of the order; == is 0, < is negative.
+  mlir::Value order = mlir::nm::StrCompareOp::create(
+      builder, location, builder.getI64Type(), lhs, rhs);
+  return mlir::arith::CmpIOp::create(builder, location,
+                                     comparePredicates(op)->second, order,
+                                     constInt(0, location));
 }
 
 mlir::Value MLIRGenerator::genShortCircuit(

@@ -199,6 +199,9 @@ private:
   mlir::Value genCompareOp(CmpOpKind op, mlir::Value lhs, const Type &lhsType,
                            mlir::Value rhs, const Type &rhsType, SourceLoc l);
   mlir::Value genCompare(const Compare &cmp);
+  /// `a op b` of two strs: an order comparison, `in` or `not in`.
+  mlir::Value genStrCompare(CmpOpKind op, mlir::Value lhs, mlir::Value rhs,
+                            SourceLoc l);
   mlir::Value genBoolOp(const BoolOp &boolOp);
   mlir::Value genIfExp(const IfExp &ifExp);
   /// Evaluates `cond`; if `shortCircuitWhen` equals it the result is

@@ -48,6 +48,11 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
     return std::nullopt;
   }
   const BuiltinInfo &info = *found.info;
+  if (info.rule == BuiltinRule::Argv && insideNjit()) {
+    fail(loc, "sys.argv is not supported inside an @njit function (Numba "
+              "rejects it)");
+    return std::nullopt;
+  }
   switch (info.rule) {
   case BuiltinRule::Constant:
     return Type::floating();
@@ -61,6 +66,8 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
     return Type::integer();
   case BuiltinRule::ShapeAttribute:
     return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
+  case BuiltinRule::Argv:
+    return Type::list(Type::string());
   case BuiltinRule::Print:
   case BuiltinRule::Range:
   case BuiltinRule::Len:
@@ -248,6 +255,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::IntAttribute:
   case BuiltinRule::ShapeAttribute:
   case BuiltinRule::Constant:
+  case BuiltinRule::Argv:
     return fail(call.getLoc(), "'" + name + "' is not callable");
   }
   std::vector<Type> args;

@@ -76,9 +76,9 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
       if (t.isUnknown())
         return t;
       std::optional<Type> unified = unify(element, t);
-      if (!t.isNumeric() || !unified)
+      if ((!t.isNumeric() && !t.is(Type::Kind::Str)) || !unified)
         return fail(elt->getLoc(), "a list literal holds numbers of one "
-                                   "kind (bool, int or float), not " +
+                                   "kind (bool, int or float) or strs, not " +
                                        t.str());
       element = *unified;
     }
@@ -411,6 +411,14 @@ Type InstanceWalker::visitCompare(const Compare &cmp) {
     const Type &right = rights[i];
     if (previous.isUnknown() || right.isUnknown())
       return Type::unknown();
+    // Strings compare by code point, and `in` finds a substring.
+    bool strings = previous.is(Type::Kind::Str) && right.is(Type::Kind::Str) &&
+                   cmp.ops[i] != CmpOpKind::Is &&
+                   cmp.ops[i] != CmpOpKind::IsNot;
+    if (strings) {
+      previous = right;
+      continue;
+    }
     if (!previous.isNumeric() || !right.isNumeric())
       return fail(cmp.getLoc(), std::string("comparing ") + previous.str() +
                                     " " + spell(cmp.ops[i]) + " " +

@@ -41,3 +41,23 @@ func.func @kept_strings(%b: i1, %spec: !nm.str) -> (!nm.str, i64) {
   %n = nm.str_len %f
   return %r, %n : !nm.str, i64
 }
+
+// sys.argv and lists of str: the str variants of the list functions;
+// strings put into a list are never freed.
+// CHECK-LABEL: func.func @argv_and_str_lists
+// CHECK: %[[A:.*]] = call @nmrt_argv() : () -> !llvm.ptr
+// CHECK: %[[S:.*]] = call @nmrt_list_get_str(%[[A]], %{{.*}}, %{{.*}}) : (!llvm.ptr, i64, i64) -> !llvm.ptr
+// CHECK: %[[O:.*]] = call @nmrt_str_compare(%[[S]], %{{.*}}) : (!llvm.ptr, !llvm.ptr) -> i64
+// CHECK: %[[KIND:.*]] = arith.constant 3 : i64
+// CHECK: %[[L:.*]] = call @nmrt_list_new(%[[KIND]], %{{.*}})
+// CHECK: call @nmrt_list_set_str(%[[L]], %{{.*}}, %[[F:.*]], %{{.*}}) : (!llvm.ptr, i64, !llvm.ptr, i64) -> ()
+// CHECK-NOT: nmrt_str_free
+// CHECK: return
+func.func @argv_and_str_lists(%i: i64, %t: !nm.str, %x: f64) -> (i64, !nm.list<!nm.str>) {
+  %a = nm.argv : !nm.list<!nm.str>
+  %s = nm.list_get %a[%i] : !nm.list<!nm.str>
+  %o = nm.str_compare %s, %t
+  %f = nm.format %x, %t : f64
+  %l = nm.list_from_elements %f : !nm.str -> !nm.list<!nm.str>
+  return %o, %l : i64, !nm.list<!nm.str>
+}

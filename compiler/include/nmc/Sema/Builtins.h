@@ -80,6 +80,7 @@ enum class BuiltinRule {
   Isclose,           // math.isclose(a, b, rel_tol=, abs_tol=) -> bool
   Fsum,              // math.fsum(list | array) -> float
   ToStr,             // str(x), repr(x), format(x, spec) -> str
+  Argv,              // sys.argv: a list of str value
 };
 
 struct BuiltinInfo {

@@ -288,6 +288,8 @@ struct ScanOpLowering : OpConversionPattern<nm::ScanOp> {
 
 /// The element kind nmrt_list_new takes for `type`.
 int64_t runtimeElementKind(Type type) {
+  if (isa<nm::StrType>(type))
+    return NMRT_ELEM_STR;
   if (type.isF64())
     return NMRT_ELEM_F64;
   if (type.isInteger(1))
@@ -311,9 +313,11 @@ struct ListFromElementsOpLowering
                              {constant(runtimeElementKind(element)),
                               constant(adaptor.getElements().size())});
     nmc::RuntimeFunction setter =
-        byElement(element, nmc::RuntimeFunction::nmrt_list_set_f64,
-                  nmc::RuntimeFunction::nmrt_list_set_i64,
-                  nmc::RuntimeFunction::nmrt_list_set_bool);
+        isa<nm::StrType>(element)
+            ? nmc::RuntimeFunction::nmrt_list_set_str
+            : byElement(element, nmc::RuntimeFunction::nmrt_list_set_f64,
+                        nmc::RuntimeFunction::nmrt_list_set_i64,
+                        nmc::RuntimeFunction::nmrt_list_set_bool);
     for (auto [i, v] : llvm::enumerate(adaptor.getElements()))
       callRuntime(rewriter, op, setter,
                   {list, constant(i), toAbi(rewriter, loc, v),
@@ -346,14 +350,27 @@ struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
   matchAndRewrite(nm::ListGetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type element = op.getType();
-    Value v =
-        callRuntime(rewriter, op,
-                    byElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
-                              nmc::RuntimeFunction::nmrt_list_get_i64,
-                              nmc::RuntimeFunction::nmrt_list_get_bool),
-                    {adaptor.getList(), adaptor.getIndex(),
-                     lineConstant(rewriter, op.getLoc())});
+    nmc::RuntimeFunction getter =
+        isa<nm::StrType>(element)
+            ? nmc::RuntimeFunction::nmrt_list_get_str
+            : byElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
+                        nmc::RuntimeFunction::nmrt_list_get_i64,
+                        nmc::RuntimeFunction::nmrt_list_get_bool);
+    Value v = callRuntime(rewriter, op, getter,
+                          {adaptor.getList(), adaptor.getIndex(),
+                           lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
+    return success();
+  }
+};
+
+struct ArgvOpLowering : OpConversionPattern<nm::ArgvOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ArgvOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(
+        op, callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_argv, {}));
     return success();
   }
 };
@@ -502,15 +519,19 @@ struct StrConcatOpLowering : OpConversionPattern<nm::StrConcatOp> {
   }
 };
 
-struct StrLenOpLowering : OpConversionPattern<nm::StrLenOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// An op of strings that the runtime function `function` computes from
+/// its operands; the temporary strings among them are freed after it.
+template <typename StrOp, nmc::RuntimeFunction function>
+struct StrQueryLowering : OpConversionPattern<StrOp> {
+  using OpConversionPattern<StrOp>::OpConversionPattern;
+  using OpAdaptor = typename StrOp::Adaptor;
   LogicalResult
-  matchAndRewrite(nm::StrLenOp op, OpAdaptor adaptor,
+  matchAndRewrite(StrOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value length = callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_len,
-                               {adaptor.getValue()});
+    Value result = callRuntime(rewriter, op, function, adaptor.getOperands());
     freeTemporaryStrings(rewriter, op, adaptor.getOperands());
-    rewriter.replaceOp(op, length);
+    rewriter.replaceOp(
+        op, fromAbi(rewriter, op.getLoc(), result, op->getResult(0).getType()));
     return success();
   }
 };
@@ -815,10 +836,15 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
-      LibraryCallOpLowering, WtimeOpLowering, ClockOpLowering, SleepOpLowering,
-      ExitOpLowering, ConstantStrOpLowering, PrintOpLowering, RaiseOpLowering,
-      RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering, FormatOpLowering,
-      ReprOpLowering, StrConcatOpLowering, StrLenOpLowering,
+      LibraryCallOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
+      SleepOpLowering, ExitOpLowering, ConstantStrOpLowering, PrintOpLowering,
+      RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
+      FormatOpLowering, ReprOpLowering, StrConcatOpLowering,
+      StrQueryLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
+      StrQueryLowering<nm::StrCompareOp,
+                       nmc::RuntimeFunction::nmrt_str_compare>,
+      StrQueryLowering<nm::StrContainsOp,
+                       nmc::RuntimeFunction::nmrt_str_contains>,
       OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
       converter, context);
   // Calls, returns and branches carry lists and strings too.

@@ -51,8 +51,8 @@ LogicalResult ScanOp::verify() {
 LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,
                                Type elementType) {
   if (!elementType.isInteger(64) && !elementType.isF64() &&
-      !elementType.isInteger(1))
-    return emitError() << "a list holds i64, f64 or i1 values, not "
+      !elementType.isInteger(1) && !isa<StrType>(elementType))
+    return emitError() << "a list holds i64, f64, i1 or !nm.str values, not "
                        << elementType;
   return success();
 }

@@ -26,6 +26,8 @@ def NM_ReduceKindAttr : EnumAttr<NM_Dialect, NM_ReduceKind, "reduce"> {
 
 /// The scalar types a message can carry without pickling.
 def NM_Scalar : AnyTypeOf<[I64, F64, I1]>;
+/// What a list holds: scalars or strings.
+def NM_ListElement : AnyTypeOf<[I64, F64, I1, NM_StrType]>;
 
 //===----------------------------------------------------------------------===//
 // Communicators and process identity
@@ -259,7 +261,7 @@ def NM_ScanOp : NM_Op<"scan", [AllTypesMatch<["value", "result"]>]> {
 
 def NM_ListFromElementsOp : NM_Op<"list_from_elements", [Pure]> {
   let summary = "A list literal, `[a, b, c]`";
-  let arguments = (ins Variadic<NM_Scalar>:$elements);
+  let arguments = (ins Variadic<NM_ListElement>:$elements);
   let results = (outs NM_ListType:$result);
   let assemblyFormat = [{
     ($elements^ `:` type($elements))? `->` qualified(type($result)) attr-dict
@@ -286,7 +288,7 @@ def NM_ListGetOp : NM_Op<"list_get", [
                    "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "list[index] with Python's negative indices and IndexError";
   let arguments = (ins NM_ListType:$list, I64:$index);
-  let results = (outs NM_Scalar:$result);
+  let results = (outs NM_ListElement:$result);
   let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
   // A constant index into a list literal is that element.
   let hasFolder = 1;
@@ -295,6 +297,20 @@ def NM_ListGetOp : NM_Op<"list_get", [
 //===----------------------------------------------------------------------===//
 // Python-level values: strings, printing, exceptions
 //===----------------------------------------------------------------------===//
+
+def NM_ArgvOp : NM_Op<"argv"> {
+  let summary = "sys.argv: the program's arguments as a list of str";
+  let description = [{
+    The command line the executable was started with, its path first
+    (Python's `sys.argv` starts with the script's path instead).
+
+    ```mlir
+    %args = nm.argv : !nm.list<!nm.str>
+    ```
+  }];
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
 
 def NM_ConstantStrOp : NM_Op<"constant_str", [Pure]> {
   let summary = "A string literal";
@@ -348,6 +364,24 @@ def NM_StrConcatOp : NM_Op<"str_concat"> {
   let arguments = (ins Variadic<NM_StrType>:$parts);
   let results = (outs NM_StrType:$result);
   let assemblyFormat = "$parts attr-dict";
+}
+
+def NM_StrCompareOp : NM_Op<"str_compare", [Pure]> {
+  let summary = "The order of two strings: negative, 0 or positive";
+  let description = [{
+    Python orders strings by code point, which is the order of their UTF-8
+    bytes: the result is the sign of `strcmp`.
+  }];
+  let arguments = (ins NM_StrType:$lhs, NM_StrType:$rhs);
+  let results = (outs I64:$order);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict";
+}
+
+def NM_StrContainsOp : NM_Op<"str_contains", [Pure]> {
+  let summary = "`needle in haystack` of two strings";
+  let arguments = (ins NM_StrType:$haystack, NM_StrType:$needle);
+  let results = (outs I1:$found);
+  let assemblyFormat = "$haystack `,` $needle attr-dict";
 }
 
 def NM_StrLenOp : NM_Op<"str_len", [Pure]> {

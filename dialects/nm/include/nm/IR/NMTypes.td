@@ -20,7 +20,7 @@ def NM_CommType : NM_Type<"Comm", "comm"> {
 }
 
 def NM_ListType : NM_Type<"List", "list", [MemRefElementTypeInterface]> {
-  let summary = "A Python list of scalars, or None where a list was expected";
+  let summary = "A Python list of scalars or strs, or None where a list was expected";
   let description = [{
     A homogeneous list, as `comm.gather` returns at the root. On other
     ranks `comm.gather` returns `None`; a list value can hold that `None`,
@@ -35,8 +35,8 @@ def NM_ListType : NM_Type<"List", "list", [MemRefElementTypeInterface]> {
 def NM_StrType : NM_Type<"Str", "str", [MemRefElementTypeInterface]> {
   let summary = "A Python str";
   let description = [{
-    An immutable Python string (today: the value of a string literal).
-    Lowers to a pointer to a NUL-terminated constant.
+    An immutable Python string: a literal, or one made at run time (an
+    f-string, `+`, `str()`). Lowers to a pointer to NUL-terminated UTF-8.
   }];
 }
 
