@@ -15,7 +15,9 @@ Each rank's standard output and error are captured on their own (mpirun
 - every rank's first Python exception line on stderr
   (`ZeroDivisionError: division by zero`) must be the same; where neither
   has one and the run failed, the last line of stderr (the message of
-  `sys.exit("message")`) must be.
+  `sys.exit("message")`) must be;
+- where both runs succeed, every rank's whole stderr must be the same
+  (`print(..., file=sys.stderr)`), less Python's warnings.
 
 A run that agrees prints `N ranks: same output (L lines)`, then the error
 and the exit status where there are any.
@@ -47,6 +49,25 @@ def first_exception(stderr):
             # Numba names its own copies of the builtin exceptions.
             return re.sub(r"^numba\.\S+\.", "", line.strip())
     return ""
+
+
+# `/path/file.py:12: NumbaWarning: ...`, then the indented source line.
+WARNING_LINE = re.compile(r"^\S.*:\d+: \w*Warning: ")
+
+
+def without_warnings(stderr):
+    """`stderr` less Python's warnings (the warnings module's lines and the
+    indented lines that follow them)."""
+    kept, in_warning = [], False
+    for line in stderr.splitlines(keepends=True):
+        if WARNING_LINE.match(line):
+            in_warning = True
+            continue
+        if in_warning and line[:1] in (" ", "\t"):
+            continue
+        in_warning = False
+        kept.append(line)
+    return "".join(kept)
 
 
 def last_line(stderr):
@@ -92,6 +113,11 @@ def compare(n, py, nm, expect_failure):
         if py[1][rank] != nm[1][rank]:
             problems.append(f"rank {rank} stdout differs:\n--- python\n"
                             f"{py[1][rank]}--- nmc\n{nm[1][rank]}")
+        if py[0] == 0 and nm[0] == 0:
+            py_err, nm_err = without_warnings(py[2][rank]), nm[2][rank]
+            if py_err != nm_err:
+                problems.append(f"rank {rank} stderr differs:\n--- python\n"
+                                f"{py_err}--- nmc\n{nm_err}")
         py_exc = first_exception(py[2][rank])
         nm_exc = first_exception(nm[2][rank])
         if py_exc != nm_exc:

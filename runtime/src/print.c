@@ -53,3 +53,9 @@ void nmrt_print_list(nmrt_list *l) {
   }
   putchar(']');
 }
+
+void nmrt_write(const char *text, int64_t stream) {
+  fputs(text, stream == 2 ? stderr : stdout);
+}
+
+void nmrt_flush(int64_t stream) { fflush(stream == 2 ? stderr : stdout); }

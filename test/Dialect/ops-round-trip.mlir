@@ -255,3 +255,16 @@ func.func @argv_and_string_order(%i: i64, %t: !nm.str) -> (i64, i1) {
   %l = nm.list_from_elements %s, %t : !nm.str, !nm.str -> !nm.list<!nm.str>
   return %o, %c : i64, i1
 }
+
+// CHECK-LABEL: func.func @streams
+// CHECK: nm.write %{{.*}}{{$}}
+// CHECK-NEXT: nm.write %{{.*}} to stderr
+// CHECK-NEXT: nm.flush{{$}}
+// CHECK-NEXT: nm.flush stderr
+func.func @streams(%s: !nm.str) {
+  nm.write %s
+  nm.write %s to stderr
+  nm.flush
+  nm.flush stderr
+  return
+}

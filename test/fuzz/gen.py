@@ -32,7 +32,7 @@ copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
-value, with `sep` and `end`, and of f-strings (format specs, `!r`),
+value, with `sep`, `end`, `flush` and `file=sys.stderr`, and of f-strings (format specs, `!r`),
 `str()` and `format()` of numbers; comparisons and `in` of strs; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
 `scan`) on rank-dependent values.
 
@@ -265,8 +265,9 @@ class Generator:
                 e = self.wrap_int(e)
             d = self.divisor(scope, depth)
             m = max(abs(d.lo), abs(d.hi))
-            return Expr(f"pow({a.text}, abs({e.text}) % 50, {d.text})", "int",
-                        -m, m)
+            # int(): NumPy's ints have no three-argument pow.
+            return Expr(f"pow(int({a.text}), int(abs({e.text}) % 50), "
+                        f"{d.text})", "int", -m, m)
         k = self.r.randint(1, 3)
         m = a.mag() + 10 ** k
         return Expr(f"round({a.text}, {-k})", "int", -m, m)
@@ -716,6 +717,13 @@ class Generator:
             extra += ", sep=" + self.pick(["''", "', '", "' | '"])
         if self.chance(0.1):
             extra += ", end=" + self.pick(["'\\n\\n'", "' .\\n'"])
+        # To stderr, which the oracle compares too, of numbers and strs.
+        if self.chance(0.08) and not any(i in scope.lists or
+                                         i in scope.tuples for i in items):
+            self.uses_sys = True
+            extra += ", file=sys.stderr"
+        if self.chance(0.05):
+            extra += ", flush=True"
         self.emit(depth, f"print({', '.join(items)}{extra})")
 
     SPECS = {

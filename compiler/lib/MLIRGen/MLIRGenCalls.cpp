@@ -103,6 +103,9 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::NumpyFloat64:
   case BuiltinId::NumpyDouble:
     return genMathCall(call, id);
+  case BuiltinId::StreamWrite:
+  case BuiltinId::StreamFlush:
+    return genStreamCall(call, id);
   case BuiltinId::Str:
   case BuiltinId::Repr:
   case BuiltinId::Format:
@@ -180,6 +183,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathInf:
   case BuiltinId::MathNan:
   case BuiltinId::SysArgv:
+  case BuiltinId::SysStdout:
+  case BuiltinId::SysStderr:
   case BuiltinId::NumpyPi:
   case BuiltinId::NumpyE:
   case BuiltinId::NumpyInf:
@@ -211,20 +216,78 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
 void MLIRGenerator::genPrint(const Call &call) {
   mlir::Location l = loc(call.getLoc());
   std::string sep = " ", end = "\n";
-  for (const Keyword &kw : call.keywords)
-    (kw.name == "sep" ? sep : end) = cast<StrLit>(*kw.value).value;
+  const Expr *flush = nullptr;
+  bool toStderr = false;
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name == "flush")
+      flush = kw.value.get();
+    else if (kw.name == "file")
+      toStderr = typeOf(*kw.value).getBuiltin() == sema::BuiltinId::SysStderr;
+    else
+      (kw.name == "sep" ? sep : end) = cast<StrLit>(*kw.value).value;
+  }
   // Python evaluates every argument before it writes anything: a call
   // that prints, or raises, inside an argument comes first.
   llvm::SmallVector<Values> arguments;
   for (const ExprPtr &arg : call.args)
     arguments.push_back(genValues(*arg));
-  for (size_t i = 0; i < call.args.size(); ++i) {
-    if (i)
-      printText(sep, l);
-    const Expr &arg = *call.args[i];
-    printValues(l, arguments[i], typeOf(arg), arg.getLoc());
+  mlir::Value flushValue = flush ? genAs(*flush, Type::boolean()) : nullptr;
+  if (toStderr) {
+    // One string, written at once: str() of each value, sep and end.
+    auto strType = mlir::nm::StrType::get(&context);
+    llvm::SmallVector<mlir::Value> pieces;
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      if (i)
+        pieces.push_back(stringConstant(sep, l));
+      Type t = typeOf(*call.args[i]);
+      if (t.is(Type::Kind::None))
+        pieces.push_back(stringConstant("None", l));
+      else if (t.is(Type::Kind::Str))
+        pieces.push_back(arguments[i][0]);
+      else
+        pieces.push_back(mlir::nm::FormatOp::create(
+            builder, l, strType, arguments[i][0], stringConstant("", l)));
+    }
+    pieces.push_back(stringConstant(end, l));
+    mlir::Value line =
+        pieces.size() == 1
+            ? pieces[0]
+            : mlir::nm::StrConcatOp::create(builder, l, strType, pieces);
+    mlir::nm::WriteOp::create(builder, l, line, builder.getUnitAttr());
+  } else {
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      if (i)
+        printText(sep, l);
+      const Expr &arg = *call.args[i];
+      printValues(l, arguments[i], typeOf(arg), arg.getLoc());
+    }
+    printText(end, l);
   }
-  printText(end, l);
+  if (flushValue)
+    genIf(flushValue, l, [&] {
+      mlir::nm::FlushOp::create(builder, l,
+                                toStderr ? builder.getUnitAttr() : nullptr);
+    });
+}
+
+mlir::Value MLIRGenerator::genStreamCall(const Call &call, sema::BuiltinId id) {
+  mlir::Location l = loc(call.getLoc());
+  // The stream is the value the method was read from: sys.stderr.write.
+  const Expr &stream = *cast<Attribute>(*call.func).value;
+  mlir::UnitAttr toStderr =
+      typeOf(stream).getBuiltin() == sema::BuiltinId::SysStderr
+          ? builder.getUnitAttr()
+          : nullptr;
+  if (id == sema::BuiltinId::StreamFlush) {
+    mlir::nm::FlushOp::create(builder, l, toStderr);
+    return {};
+  }
+  // write() returns the number of characters written.
+  mlir::Value text = gen(*call.args[0]);
+  mlir::Value length =
+      mlir::nm::StrLenOp::create(builder, l, builder.getI64Type(), text);
+  mlir::nm::WriteOp::create(builder, l, text, toStderr);
+  return length;
 }
 
 void MLIRGenerator::printText(llvm::StringRef text, mlir::Location l) {

@@ -184,6 +184,8 @@ private:
   mlir::nm::ReduceKindAttr reduceKindOf(const Expr *op);
   mlir::Value genArrayConstructor(const Call &call, sema::BuiltinId id);
   void genPrint(const Call &call);
+  /// sys.stdout / sys.stderr .write(s) and .flush().
+  mlir::Value genStreamCall(const Call &call, sema::BuiltinId id);
   mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,
                         mlir::Value rhs, const Type &rhsType,
                         const Type &resultType, SourceLoc l);

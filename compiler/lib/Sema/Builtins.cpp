@@ -67,6 +67,8 @@ llvm::StringRef sema::scopeName(BuiltinScope scope) {
     return "comm";
   case BuiltinScope::Array:
     return "array";
+  case BuiltinScope::Stream:
+    return "stream";
   case BuiltinScope::Math:
   case BuiltinScope::Numpy:
   case BuiltinScope::Numba:

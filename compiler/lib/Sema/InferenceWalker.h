@@ -127,6 +127,8 @@ private:
   /// str(x), repr(x) and format(x, spec) of a number, str or None.
   Type callToStr(const Call &call, const BuiltinInfo &info,
                  const std::string &name);
+  /// sys.stdout/sys.stderr .write(str) -> int and .flush().
+  Type callStreamMethod(const Call &call, const BuiltinInfo &info);
   /// Whether this instance is an @njit function.
   bool insideNjit() const;
   /// `what` ("math.log2()") is not compiled by Numba inside @njit.

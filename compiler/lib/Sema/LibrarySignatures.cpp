@@ -101,6 +101,9 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::Isclose:
   case BuiltinRule::Fsum:
   case BuiltinRule::ToStr:
+  case BuiltinRule::Stream:
+  case BuiltinRule::StreamWrite:
+  case BuiltinRule::StreamFlush:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -256,7 +259,11 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::ShapeAttribute:
   case BuiltinRule::Constant:
   case BuiltinRule::Argv:
+  case BuiltinRule::Stream:
     return fail(call.getLoc(), "'" + name + "' is not callable");
+  case BuiltinRule::StreamWrite:
+  case BuiltinRule::StreamFlush:
+    return callStreamMethod(call, info);
   }
   std::vector<Type> args;
   for (const ExprPtr &arg : call.args) {
@@ -452,6 +459,25 @@ Type InstanceWalker::callToStr(const Call &call, const BuiltinInfo &info,
   return Type::string();
 }
 
+Type InstanceWalker::callStreamMethod(const Call &call,
+                                      const BuiltinInfo &info) {
+  std::string name = "sys.stdout." + std::string(info.name);
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments");
+  if (info.rule == BuiltinRule::StreamFlush) {
+    checkArgCount(call, 0, 0, name);
+    return Type::none();
+  }
+  if (!checkArgCount(call, 1, 1, name))
+    return Type::unknown();
+  Type text = visit(*call.args[0]);
+  if (!text.isUnknown() && !text.is(Type::Kind::Str))
+    return fail(call.args[0]->getLoc(),
+                "write() argument must be str, not " + text.str());
+  return Type::integer();
+}
+
 Type InstanceWalker::callIsclose(const Call &call, const std::string &name) {
   // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0); a and b may be keywords.
   static const char *const names[] = {"a", "b", "rel_tol", "abs_tol"};
@@ -538,6 +564,25 @@ Type InstanceWalker::callPrint(const Call &call) {
       fail(arg->getLoc(), "printing " + t.str() + " is not supported yet");
   }
   for (const Keyword &kw : call.keywords) {
+    if (kw.name == "flush" || kw.name == "file") {
+      if (insideNjit()) {
+        fail(kw.loc, "print()'s " + kw.name +
+                         " is not supported inside an "
+                         "@njit function (Numba "
+                         "rejects it)");
+        continue;
+      }
+      Type t = visit(*kw.value);
+      if (kw.name == "flush" && !t.isUnknown() && !t.isNumeric())
+        fail(kw.value->getLoc(),
+             "print()'s flush must be a bool, not " + t.str());
+      if (kw.name == "file" && !t.isUnknown() &&
+          !(t.is(Type::Kind::Builtin) &&
+            getBuiltin(t.getBuiltin()).rule == BuiltinRule::Stream))
+        fail(kw.value->getLoc(), "print()'s file must be sys.stdout or "
+                                 "sys.stderr in the nmc subset");
+      continue;
+    }
     if (kw.name != "sep" && kw.name != "end")
       fail(kw.loc,
            "print() got an unexpected keyword argument '" + kw.name + "'");
@@ -545,6 +590,18 @@ Type InstanceWalker::callPrint(const Call &call) {
       fail(kw.value->getLoc(),
            "print()'s " + kw.name + " must be a string literal");
   }
+  // To stderr, the line is one string (nm.write): its values must be ones
+  // format() takes.
+  if (const Expr *file = keyword(call, "file");
+      file && instance.typeOf(file).is(Type::Kind::Builtin) &&
+      instance.typeOf(file).getBuiltin() == BuiltinId::SysStderr)
+    for (const ExprPtr &arg : call.args) {
+      Type t = instance.typeOf(arg.get());
+      if (!t.isUnknown() && !t.isNumeric() && !t.is(Type::Kind::Str) &&
+          !t.is(Type::Kind::None))
+        fail(arg->getLoc(),
+             "printing " + t.str() + " to sys.stderr is not supported yet");
+    }
   return Type::none();
 }
 

@@ -204,6 +204,9 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
     scope = BuiltinScope::Comm;
   else if (value.is(Type::Kind::Array))
     scope = BuiltinScope::Array;
+  else if (value.is(Type::Kind::Builtin) &&
+           getBuiltin(value.getBuiltin()).rule == BuiltinRule::Stream)
+    scope = BuiltinScope::Stream;
   if (!scope)
     return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
                                    "' in the nmc subset");

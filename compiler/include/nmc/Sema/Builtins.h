@@ -31,6 +31,7 @@ enum class BuiltinScope {
   Time,
   Comm,
   Array,
+  Stream,
 };
 
 enum class BuiltinId {
@@ -81,6 +82,9 @@ enum class BuiltinRule {
   Fsum,              // math.fsum(list | array) -> float
   ToStr,             // str(x), repr(x), format(x, spec) -> str
   Argv,              // sys.argv: a list of str value
+  Stream,            // sys.stdout, sys.stderr: a compile-time value
+  StreamWrite,       // stream.write(str) -> int
+  StreamFlush,       // stream.flush() -> None
 };
 
 struct BuiltinInfo {

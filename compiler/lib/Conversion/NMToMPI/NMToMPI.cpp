@@ -558,6 +558,36 @@ struct PrintOpLowering : OpConversionPattern<nm::PrintOp> {
   }
 };
 
+Value streamConstant(OpBuilder &b, Location loc, bool toStderr) {
+  return arith::ConstantIntOp::create(b, loc, b.getI64Type(), toStderr ? 2 : 1);
+}
+
+struct WriteOpLowering : OpConversionPattern<nm::WriteOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::WriteOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_write,
+                {adaptor.getText(),
+                 streamConstant(rewriter, op.getLoc(), op.getStderr())});
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct FlushOpLowering : OpConversionPattern<nm::FlushOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::FlushOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_flush,
+                {streamConstant(rewriter, op.getLoc(), op.getStderr())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct RaiseOpLowering : OpConversionPattern<nm::RaiseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -839,7 +869,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       LibraryCallOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
       SleepOpLowering, ExitOpLowering, ConstantStrOpLowering, PrintOpLowering,
       RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
-      FormatOpLowering, ReprOpLowering, StrConcatOpLowering,
+      FormatOpLowering, ReprOpLowering, StrConcatOpLowering, WriteOpLowering,
+      FlushOpLowering,
       StrQueryLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
       StrQueryLowering<nm::StrCompareOp,
                        nmc::RuntimeFunction::nmrt_str_compare>,

@@ -411,6 +411,34 @@ def NM_PrintOp : NM_Op<"print"> {
   let assemblyFormat = "$value attr-dict `:` qualified(type($value))";
 }
 
+def NM_WriteOp : NM_Op<"write"> {
+  let summary = "Write a string to stdout, or with `stderr` to stderr";
+  let description = [{
+    `sys.stdout.write(s)`, `sys.stderr.write(s)`, and the whole line of a
+    `print(..., file=sys.stderr)` in one write.
+
+    ```mlir
+    nm.write %line to stderr
+    ```
+  }];
+  let arguments = (ins NM_StrType:$text, UnitAttr:$stderr);
+  let assemblyFormat = "$text (`to` `stderr` $stderr^)? attr-dict";
+}
+
+def NM_FlushOp : NM_Op<"flush"> {
+  let summary = "Flush stdout, or with `stderr` stderr";
+  let description = [{
+    `print(..., flush=True)`, `sys.stdout.flush()`.
+
+    ```mlir
+    nm.flush
+    nm.flush stderr
+    ```
+  }];
+  let arguments = (ins UnitAttr:$stderr);
+  let assemblyFormat = "(`stderr` $stderr^)? attr-dict";
+}
+
 def NM_RaiseOp : NM_Op<"raise"> {
   let summary = "Raise a Python exception and end the job";
   let description = [{
