@@ -32,9 +32,11 @@ copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
-value, with `sep`, `end`, `flush` and `file=sys.stderr`, and of f-strings (format specs, `!r`),
-`str()` and `format()` of numbers; comparisons and `in` of strs; collectives (`gather`, `allgather`, `bcast`, `allreduce`,
-`scan`) on rank-dependent values.
+value, with `sep`, `end`, `flush` and `file=sys.stderr`, and of f-strings
+(format specs, `!r`), `str.format`, `%` formatting, `str()` and
+`format()` of numbers; comparisons and `in` of strs; collectives
+(`gather`, `allgather`, `bcast`, `allreduce`, `scan`) on rank-dependent
+values.
 
 When nmc gains a construct, add it here in the same change.
 """
@@ -751,6 +753,15 @@ class Generator:
                 parts.append(("{" + e.text + "!r:>12}", None))
             elif kind < 0.35:
                 parts.append((None, f"format({e.text}, {spec!r})"))
+            elif kind < 0.42:
+                parts.append((None, f"'<{{:{spec}}}>'.format({e.text})"))
+            elif kind < 0.5:
+                percent = self.pick(
+                    {"int": ["%d", "%5d", "%-4d|", "%+d", "%x", "%#o", "%s"],
+                     "float": ["%f", "%.3f", "%10.2e", "%g", "%-8.1f|", "%s",
+                               "%r"],
+                     "bool": ["%s", "%d", "%r"]}[ty])
+                parts.append((None, f"('{percent}' % ({e.text},))"))
             else:
                 parts.append(("{" + e.text + (":" + spec if spec else "") +
                               "}", None))

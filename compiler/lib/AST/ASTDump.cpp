@@ -21,6 +21,8 @@
 //   Return @l:c                 the value, if any
 //   Assert @l:c                 Test, Msg?
 //   Raise @l:c                  Exc
+//   Try @l:c                    Body, Except [as name] @l:c (Type?, Body)
+//                               for each clause, Else?, Finally?
 //   ExprStmt @l:c               the expression
 //   Break, Continue, Pass @l:c
 // Expressions:
@@ -373,6 +375,24 @@ void Dumper::dumpStmt(const Stmt &stmt) {
   case Stmt::Kind::Raise:
     node("Raise", loc);
     return nested([&] { field("Exc", cast<Raise>(stmt).exc.get()); });
+  case Stmt::Kind::Try: {
+    const auto &tryStmt = cast<Try>(stmt);
+    node("Try", loc);
+    return nested([&] {
+      field("Body", tryStmt.body);
+      for (const ExceptHandler &handler : tryStmt.handlers) {
+        node(handler.name.empty() ? std::string("Except")
+                                  : "Except as " + handler.name,
+             handler.loc);
+        nested([&] {
+          field("Type", handler.type.get());
+          field("Body", handler.body);
+        });
+      }
+      field("Else", tryStmt.orelse);
+      field("Finally", tryStmt.finalbody);
+    });
+  }
   }
 }
 

@@ -323,6 +323,19 @@ void MLIRGenerator::genStmt(const Stmt &stmt) {
     return genRaise(cast<Raise>(stmt));
   case Stmt::Kind::Import:
     return genImport(cast<Import>(stmt));
+  case Stmt::Kind::Try: {
+    // Decided at compile time: the imports, or the clause that catches
+    // their failure; then finally.
+    const auto &tryStmt = cast<Try>(stmt);
+    int outcome = instance->tryOutcomes.lookup(&tryStmt);
+    if (outcome < 0) {
+      genBody(tryStmt.body);
+      genBody(tryStmt.orelse);
+    } else {
+      genBody(tryStmt.handlers[outcome].body);
+    }
+    return genBody(tryStmt.finalbody);
+  }
   case Stmt::Kind::Pass:
   case Stmt::Kind::FunctionDef:
     // A definition binds a compile-time value only.

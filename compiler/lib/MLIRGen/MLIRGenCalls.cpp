@@ -106,6 +106,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::StreamWrite:
   case BuiltinId::StreamFlush:
     return genStreamCall(call, id);
+  case BuiltinId::StrFormat:
+    return genStrFormat(call);
   case BuiltinId::Str:
   case BuiltinId::Repr:
   case BuiltinId::Format:
@@ -159,6 +161,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::ExcAssertionError:
   case BuiltinId::ExcFloatingPointError:
   case BuiltinId::ExcIndexError:
+  case BuiltinId::ExcImportError:
+  case BuiltinId::ExcModuleNotFoundError:
   case BuiltinId::ExcLookupError:
   case BuiltinId::ExcMemoryError:
   case BuiltinId::ExcNotImplementedError:

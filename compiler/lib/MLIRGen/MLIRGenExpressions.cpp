@@ -19,6 +19,7 @@
 #include "mlir/Dialect/UB/IR/UBOps.h"
 
 #include <cmath>
+#include <functional>
 
 using namespace nmc;
 using namespace nmc::mlirgen;
@@ -202,6 +203,8 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     return genCall(cast<Call>(expr));
   case Expr::Kind::BinOp: {
     auto &bin = cast<BinOp>(expr);
+    if (instance->formatTemplates.count(&bin))
+      return genPercentFormat(bin);
     mlir::Value lhs = gen(*bin.lhs);
     mlir::Value rhs = gen(*bin.rhs);
     return genBinary(bin.op, lhs, typeOf(*bin.lhs), rhs, typeOf(*bin.rhs),
@@ -232,6 +235,70 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
   return {};
 }
 
+mlir::Value MLIRGenerator::genStrFormat(const Call &call) {
+  // Every argument first, in source order, as Python evaluates them.
+  const auto &bound = instance->boundArgs.lookup(&call);
+  llvm::SmallVector<mlir::Value> values;
+  llvm::SmallVector<Type> types;
+  for (const Expr *arg : bound) {
+    values.push_back(gen(*arg));
+    types.push_back(typeOf(*arg));
+  }
+  return genTemplate(call, values, types);
+}
+
+mlir::Value MLIRGenerator::genPercentFormat(const BinOp &bin) {
+  Type valuesType = typeOf(*bin.rhs);
+  Values rhs = genValues(*bin.rhs);
+  llvm::SmallVector<mlir::Value> values;
+  llvm::SmallVector<Type> types;
+  if (valuesType.is(Type::Kind::Tuple)) {
+    for (size_t i = 0; i < valuesType.getElements().size(); ++i) {
+      Values element = tupleElement(rhs, valuesType, i);
+      values.push_back(element.empty() ? mlir::Value() : element[0]);
+      types.push_back(valuesType.getElements()[i]);
+    }
+  } else {
+    values.push_back(rhs.empty() ? mlir::Value() : rhs[0]);
+    types.push_back(valuesType);
+  }
+  return genTemplate(bin, values, types);
+}
+
+mlir::Value MLIRGenerator::genTemplate(const Expr &expr,
+                                       llvm::ArrayRef<mlir::Value> values,
+                                       llvm::ArrayRef<Type> types) {
+  mlir::Location l = loc(expr.getLoc());
+  std::function<mlir::Value(const std::vector<sema::FormatPiece> &)> join =
+      [&](const std::vector<sema::FormatPiece> &pieces) -> mlir::Value {
+    llvm::SmallVector<mlir::Value> parts;
+    for (const sema::FormatPiece &piece : pieces) {
+      if (piece.argument < 0) {
+        parts.push_back(stringConstant(piece.text, l));
+        continue;
+      }
+      mlir::Value spec = piece.spec.empty() ? mlir::Value() : join(piece.spec);
+      mlir::Value value = values[piece.argument];
+      Type type = types[piece.argument];
+      char conversion = piece.conversion;
+      // `%d` of a float formats int(x).
+      if (conversion == 'd') {
+        value = convert(value, type, Type::integer(), expr.getLoc());
+        type = Type::integer();
+        conversion = 0;
+      }
+      parts.push_back(formatValue(value, type, conversion, spec, l));
+    }
+    if (parts.empty())
+      return stringConstant("", l);
+    if (parts.size() == 1)
+      return parts[0];
+    return mlir::nm::StrConcatOp::create(
+        builder, l, mlir::nm::StrType::get(&context), parts);
+  };
+  return join(instance->formatTemplates.lookup(&expr));
+}
+
 mlir::Value MLIRGenerator::genFormattedString(const FormattedString &fstring) {
   // Fields are evaluated left to right, each value before its spec.
   mlir::Location l = loc(fstring.getLoc());
@@ -251,11 +318,16 @@ mlir::Value MLIRGenerator::genFormattedString(const FormattedString &fstring) {
 
 mlir::Value MLIRGenerator::genFormatted(const Expr &value, char conversion,
                                         const Expr *spec) {
-  mlir::Location l = loc(value.getLoc());
-  auto strType = mlir::nm::StrType::get(&context);
-  Type type = typeOf(value);
   mlir::Value v = gen(value);
   mlir::Value specValue = spec ? gen(*spec) : mlir::Value();
+  return formatValue(v, typeOf(value), conversion, specValue,
+                     loc(value.getLoc()));
+}
+
+mlir::Value MLIRGenerator::formatValue(mlir::Value v, const Type &type,
+                                       char conversion, mlir::Value specValue,
+                                       mlir::Location l) {
+  auto strType = mlir::nm::StrType::get(&context);
   // None has no value; type inference allows it only without a spec.
   if (type.is(Type::Kind::None))
     return stringConstant("None", l);

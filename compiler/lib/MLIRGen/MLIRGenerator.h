@@ -166,6 +166,16 @@ private:
   /// none).
   mlir::Value genFormatted(const Expr &value, char conversion,
                            const Expr *spec);
+  /// `v` (of `type`) with its conversion applied, then formatted with
+  /// `spec` (null: none).
+  mlir::Value formatValue(mlir::Value v, const Type &type, char conversion,
+                          mlir::Value spec, mlir::Location l);
+  /// "literal".format(...) and "literal" % values, from the fields type
+  /// inference split (formatTemplates) and the values they name.
+  mlir::Value genStrFormat(const Call &call);
+  mlir::Value genPercentFormat(const BinOp &bin);
+  mlir::Value genTemplate(const Expr &expr, llvm::ArrayRef<mlir::Value> values,
+                          llvm::ArrayRef<Type> types);
   /// divmod(a, b): the quotient and the remainder.
   Values genDivmod(const Call &call);
   /// Whether the function being generated is an @njit one.

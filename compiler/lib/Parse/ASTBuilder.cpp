@@ -188,7 +188,7 @@ void ASTBuilder::buildCompoundStmt(P::Compound_stmtContext *ctx,
   else if (ctx->decorated())
     stmt = buildDecorated(ctx->decorated());
   else if (ctx->try_stmt())
-    diags.error(loc, notYet("'try' statements"));
+    stmt = buildTry(ctx->try_stmt());
   else if (ctx->with_stmt())
     diags.error(loc, outside("'with' statements"));
   else if (ctx->classdef())
@@ -386,6 +386,31 @@ StmtPtr ASTBuilder::buildWhile(P::While_stmtContext *ctx) {
   return std::make_unique<While>(locOf(ctx), buildTest(ctx->test()),
                                  buildBlock(ctx->block()),
                                  buildElse(ctx->else_clause()));
+}
+
+StmtPtr ASTBuilder::buildTry(P::Try_stmtContext *ctx) {
+  // Blocks in order: the body, one per except clause, then else and
+  // finally, which the grammar tells apart by their keywords.
+  std::vector<P::BlockContext *> blocks = ctx->block();
+  StmtList body = buildBlock(blocks[0]);
+  std::vector<ExceptHandler> handlers;
+  size_t next = 1;
+  for (P::Except_clauseContext *clause : ctx->except_clause()) {
+    ExceptHandler handler;
+    handler.loc = locOf(clause);
+    if (clause->test())
+      handler.type = buildTest(clause->test());
+    if (clause->NAME())
+      handler.name = clause->NAME()->getText();
+    handler.body = buildBlock(blocks[next++]);
+    handlers.push_back(std::move(handler));
+  }
+  StmtList orelse = buildElse(ctx->else_clause());
+  StmtList finalbody;
+  if (ctx->FINALLY())
+    finalbody = buildBlock(blocks[next]);
+  return std::make_unique<Try>(locOf(ctx), std::move(body), std::move(handlers),
+                               std::move(orelse), std::move(finalbody));
 }
 
 StmtPtr ASTBuilder::buildDecorated(P::DecoratedContext *ctx) {

@@ -44,6 +44,7 @@ private:
   bool enterLoop(SourceLoc loc);
   ast::StmtPtr buildFor(P::For_stmtContext *ctx);
   ast::StmtPtr buildWhile(P::While_stmtContext *ctx);
+  ast::StmtPtr buildTry(P::Try_stmtContext *ctx);
   ast::StmtPtr buildFuncDef(P::FuncdefContext *ctx, ast::ExprList decorators);
   ast::StmtPtr buildDecorated(P::DecoratedContext *ctx);
   std::vector<ast::Param> buildParams(P::ParametersContext *ctx);

@@ -69,6 +69,8 @@ llvm::StringRef sema::scopeName(BuiltinScope scope) {
     return "array";
   case BuiltinScope::Stream:
     return "stream";
+  case BuiltinScope::Str:
+    return "str";
   case BuiltinScope::Math:
   case BuiltinScope::Numpy:
   case BuiltinScope::Numba:

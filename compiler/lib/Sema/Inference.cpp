@@ -52,6 +52,12 @@ static void collectBoundNames(const StmtList &body, llvm::StringSet<> &names) {
                          : alias.asName);
     } else if (auto *def = dyn_cast<FunctionDef>(stmt.get())) {
       names.insert(def->name);
+    } else if (auto *tryStmt = dyn_cast<Try>(stmt.get())) {
+      collectBoundNames(tryStmt->body, names);
+      for (const ExceptHandler &handler : tryStmt->handlers)
+        collectBoundNames(handler.body, names);
+      collectBoundNames(tryStmt->orelse, names);
+      collectBoundNames(tryStmt->finalbody, names);
     }
   }
 }

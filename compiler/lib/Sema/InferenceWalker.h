@@ -80,6 +80,8 @@ private:
   /// `raise ValueError("message")`, `raise SystemExit(code)`.
   void walkRaise(const Raise &raise);
   void walkImport(const Import &import);
+  /// `try: import ... except ImportError: ...`, decided at compile time.
+  void walkTry(const Try &tryStmt);
   /// The type of `scope.name` (`value.name` for a communicator or array
   /// value); reports names outside the table.
   std::optional<Type> lookupAttribute(BuiltinScope scope, llvm::StringRef name,
@@ -101,6 +103,8 @@ private:
   Type visitCompare(const Compare &cmp);
   Type visitIfExp(const IfExp &ifExp);
   Type visitFormattedString(const FormattedString &fstring);
+  /// `"literal" % values`, split at compile time (formatTemplates).
+  Type visitPercentFormat(const BinOp &bin, const Type &values);
   /// Whether format()/f-strings/str() take a `value` (numbers, str, None
   /// without a spec); reports why not at `loc`.
   bool checkFormattable(const Type &value, bool hasSpec, SourceLoc loc,
@@ -127,6 +131,9 @@ private:
   /// str(x), repr(x) and format(x, spec) of a number, str or None.
   Type callToStr(const Call &call, const BuiltinInfo &info,
                  const std::string &name);
+  /// "literal".format(...): the fields split at compile time
+  /// (formatTemplates), the arguments bound in source order.
+  Type callStrFormat(const Call &call);
   /// sys.stdout/sys.stderr .write(str) -> int and .flush().
   Type callStreamMethod(const Call &call, const BuiltinInfo &info);
   /// Whether this instance is an @njit function.

@@ -104,6 +104,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::Stream:
   case BuiltinRule::StreamWrite:
   case BuiltinRule::StreamFlush:
+  case BuiltinRule::StrFormat:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -264,6 +265,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::StreamWrite:
   case BuiltinRule::StreamFlush:
     return callStreamMethod(call, info);
+  case BuiltinRule::StrFormat:
+    return callStrFormat(call);
   }
   std::vector<Type> args;
   for (const ExprPtr &arg : call.args) {
@@ -476,6 +479,59 @@ Type InstanceWalker::callStreamMethod(const Call &call,
     return fail(call.args[0]->getLoc(),
                 "write() argument must be str, not " + text.str());
   return Type::integer();
+}
+
+/// Every argument the pieces (and their specs) name.
+static void collectArguments(const std::vector<FormatPiece> &pieces,
+                             std::vector<int> &arguments) {
+  for (const FormatPiece &piece : pieces) {
+    if (piece.argument >= 0)
+      arguments.push_back(piece.argument);
+    collectArguments(piece.spec, arguments);
+  }
+}
+
+Type InstanceWalker::callStrFormat(const Call &call) {
+  const Expr &receiver = *cast<Attribute>(*call.func).value;
+  auto *literal = dyn_cast<StrLit>(&receiver);
+  if (!literal)
+    return fail(receiver.getLoc(), "str.format() of a string that is not a "
+                                   "literal is not supported yet");
+  // Arguments in source order: positional ones, then keywords.
+  std::vector<const Expr *> bound;
+  std::vector<std::string> keywords;
+  for (const ExprPtr &arg : call.args)
+    bound.push_back(arg.get());
+  for (const Keyword &kw : call.keywords) {
+    bound.push_back(kw.value.get());
+    keywords.push_back(kw.name);
+  }
+  std::vector<Type> types;
+  for (const Expr *arg : bound) {
+    types.push_back(visit(*arg));
+    if (types.back().isUnknown())
+      return Type::unknown();
+  }
+  std::vector<FormatPiece> pieces;
+  if (auto error = parseFormatTemplate(literal->value, call.args.size(),
+                                       keywords, pieces))
+    return fail(literal->getLoc(), "str.format(): " + *error);
+  std::vector<int> used;
+  collectArguments(pieces, used);
+  for (int i : used)
+    if (!checkFormattable(types[i], /*hasSpec=*/false, bound[i]->getLoc(),
+                          "str.format()"))
+      return Type::unknown();
+  // None with a spec is Python's TypeError.
+  for (const FormatPiece &piece : pieces)
+    if (piece.argument >= 0 && !piece.spec.empty() &&
+        types[piece.argument].is(Type::Kind::None))
+      return fail(bound[piece.argument]->getLoc(),
+                  "str.format() of None with a format spec is not supported "
+                  "(Python raises TypeError)");
+  instance.boundArgs[&call] = bound;
+  instance.formatTemplates[&call] = std::move(pieces);
+  return Type::string();
 }
 
 Type InstanceWalker::callIsclose(const Call &call, const std::string &name) {

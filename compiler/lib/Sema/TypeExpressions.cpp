@@ -207,6 +207,8 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
   else if (value.is(Type::Kind::Builtin) &&
            getBuiltin(value.getBuiltin()).rule == BuiltinRule::Stream)
     scope = BuiltinScope::Stream;
+  else if (value.is(Type::Kind::Str))
+    scope = BuiltinScope::Str;
   if (!scope)
     return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
                                    "' in the nmc subset");
@@ -333,8 +335,41 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
 Type InstanceWalker::visitBinOp(const BinOp &bin) {
   Type lhs = visit(*bin.lhs);
   Type rhs = visit(*bin.rhs);
+  if (bin.op == BinOpKind::Mod && lhs.is(Type::Kind::Str) && !rhs.isUnknown())
+    return visitPercentFormat(bin, rhs);
   return binaryResult(bin.op, lhs, rhs, bin.getLoc(), bin.lhs.get(),
                       bin.rhs.get());
+}
+
+Type InstanceWalker::visitPercentFormat(const BinOp &bin, const Type &values) {
+  auto *literal = dyn_cast<StrLit>(bin.lhs.get());
+  if (!literal)
+    return fail(bin.lhs->getLoc(), "'%' formatting of a string that is not a "
+                                   "literal is not supported yet");
+  // A tuple gives one value per element; anything else is one value.
+  std::vector<Type> types = values.is(Type::Kind::Tuple)
+                                ? values.getElements()
+                                : std::vector<Type>{values};
+  std::vector<FormatPiece> pieces;
+  if (auto error = parsePercentTemplate(literal->value, types.size(), pieces))
+    return fail(bin.getLoc(), "'%' formatting: " + *error);
+  for (const FormatPiece &piece : pieces) {
+    if (piece.argument < 0)
+      continue;
+    const Type &t = types[piece.argument];
+    char type = piece.spec[0].text.back();
+    bool text = piece.conversion == 'r' || piece.conversion == 's';
+    bool integer = llvm::StringRef("oxXc").contains(type);
+    if (!checkFormattable(t, false, bin.rhs->getLoc(), "'%' formatting"))
+      return Type::unknown();
+    if (!text && (!t.isNumeric() || (integer && t.is(Type::Kind::Float))))
+      return fail(bin.rhs->getLoc(),
+                  std::string("'%' formatting: %") + type +
+                      " format: " + (integer ? "an integer" : "a real number") +
+                      " is required, not " + t.str());
+  }
+  instance.formatTemplates[&bin] = std::move(pieces);
+  return Type::string();
 }
 
 Type InstanceWalker::visitUnaryOp(const UnaryOp &un) {

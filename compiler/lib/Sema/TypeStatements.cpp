@@ -123,6 +123,8 @@ void InstanceWalker::walk(const Stmt &stmt) {
     return;
   case Stmt::Kind::Import:
     return walkImport(cast<Import>(stmt));
+  case Stmt::Kind::Try:
+    return walkTry(cast<Try>(stmt));
   case Stmt::Kind::FunctionDef:
     return walkFunctionDef(cast<FunctionDef>(stmt));
   case Stmt::Kind::Assert: {
@@ -434,6 +436,71 @@ void InstanceWalker::walkReturn(const Return &ret) {
     instance.returnType = *unified;
     inference.markChanged();
   }
+}
+
+/// Whether `import` names only modules and attributes nmc knows, so that
+/// it succeeds.
+static bool importSucceeds(const Import &import) {
+  for (const ImportAlias &alias : import.names) {
+    std::optional<BuiltinScope> module = lookupModule(alias.module);
+    if (!module)
+      return false;
+    if (!alias.name.empty() && !lookupBuiltin(*module, alias.name).info)
+      return false;
+  }
+  return true;
+}
+
+/// Whether an except clause catches a failed import: a bare `except:`, or
+/// ImportError, ModuleNotFoundError or Exception, alone or in a tuple.
+static bool catchesImportError(const Expr *type) {
+  if (!type)
+    return true;
+  if (auto *tuple = dyn_cast<Tuple>(type))
+    return llvm::any_of(tuple->elts, [](const ExprPtr &elt) {
+      return catchesImportError(elt.get());
+    });
+  auto *name = dyn_cast<Name>(type);
+  return name &&
+         (name->id == "ImportError" || name->id == "ModuleNotFoundError" ||
+          name->id == "Exception" || name->id == "BaseException");
+}
+
+void InstanceWalker::walkTry(const Try &tryStmt) {
+  // Only `try: import X / except ImportError:`, decided at compile time:
+  // an import of what nmc knows succeeds, any other fails.
+  bool onlyImports = !tryStmt.body.empty() &&
+                     llvm::all_of(tryStmt.body, [](const StmtPtr &stmt) {
+                       return isa<Import>(stmt.get());
+                     });
+  if (!onlyImports) {
+    fail(tryStmt.getLoc(), "'try' statements other than around imports "
+                           "(try: import ... except ImportError:) are not "
+                           "supported yet");
+    return;
+  }
+  bool succeeds = llvm::all_of(tryStmt.body, [](const StmtPtr &stmt) {
+    return importSucceeds(cast<Import>(*stmt));
+  });
+  int outcome = -1;
+  if (!succeeds) {
+    auto it = llvm::find_if(tryStmt.handlers, [](const ExceptHandler &h) {
+      return catchesImportError(h.type.get());
+    });
+    // No clause catches it: the import's own error.
+    if (it == tryStmt.handlers.end())
+      return walkBody(tryStmt.body);
+    if (!it->name.empty()) {
+      fail(it->loc, "'except ... as " + it->name + "' is not supported yet");
+      return;
+    }
+    outcome = static_cast<int>(it - tryStmt.handlers.begin());
+  }
+  instance.tryOutcomes[&tryStmt] = outcome;
+  walkBody(outcome < 0 ? tryStmt.body : tryStmt.handlers[outcome].body);
+  if (outcome < 0)
+    walkBody(tryStmt.orelse);
+  walkBody(tryStmt.finalbody);
 }
 
 void InstanceWalker::walkImport(const Import &import) {

@@ -295,6 +295,7 @@ public:
     FunctionDef,
     Assert,
     Raise,
+    Try,
   };
 
   Stmt(Kind kind, SourceLoc loc) : kind(kind), loc(loc) {}
@@ -470,6 +471,31 @@ public:
       : Stmt(Kind::Raise, loc), exc(std::move(exc)) {}
   ExprPtr exc;
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Raise; }
+};
+
+/// One `except` clause: the exception class expression (null for a bare
+/// `except:`) and its body.
+struct ExceptHandler {
+  SourceLoc loc;
+  ExprPtr type;
+  /// The name of `except E as name`, or empty.
+  std::string name;
+  StmtList body;
+};
+
+/// `try:` with its `except` clauses, `else` and `finally`.
+class Try : public Stmt {
+public:
+  Try(SourceLoc loc, StmtList body, std::vector<ExceptHandler> handlers,
+      StmtList orelse, StmtList finalbody)
+      : Stmt(Kind::Try, loc), body(std::move(body)),
+        handlers(std::move(handlers)), orelse(std::move(orelse)),
+        finalbody(std::move(finalbody)) {}
+  StmtList body;
+  std::vector<ExceptHandler> handlers;
+  StmtList orelse;
+  StmtList finalbody;
+  static bool classof(const Stmt *s) { return s->getKind() == Kind::Try; }
 };
 
 /// A whole source file.

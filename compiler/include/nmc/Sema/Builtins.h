@@ -32,6 +32,7 @@ enum class BuiltinScope {
   Comm,
   Array,
   Stream,
+  Str,
 };
 
 enum class BuiltinId {
@@ -85,6 +86,7 @@ enum class BuiltinRule {
   Stream,            // sys.stdout, sys.stderr: a compile-time value
   StreamWrite,       // stream.write(str) -> int
   StreamFlush,       // stream.flush() -> None
+  StrFormat,         // "literal".format(*args, **kwargs) -> str
 };
 
 struct BuiltinInfo {

@@ -10,6 +10,7 @@
 #define NMC_SEMA_PROGRAM_H
 
 #include "nmc/AST/AST.h"
+#include "nmc/Sema/FormatTemplates.h"
 #include "nmc/Sema/Types.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -51,10 +52,17 @@ struct FunctionInstance {
   llvm::DenseMap<const ast::Call *, std::vector<const ast::Expr *>> boundArgs;
   /// Conditions decided at compile time, like `__name__ == "__main__"`.
   llvm::DenseMap<const ast::Expr *, bool> constantConditions;
+  /// `try:` around imports, decided at compile time: the index of the
+  /// except clause that runs, or -1 when the imports succeed.
+  llvm::DenseMap<const ast::Try *, int> tryOutcomes;
   /// The element each tuple subscript selects (negative indices resolved).
   llvm::DenseMap<const ast::Subscript *, size_t> tupleIndices;
   /// The type `x op= y` computes before it is stored into `x`.
   llvm::DenseMap<const ast::AugAssign *, Type> augmentedResults;
+  /// The fields of the literal format string of each str.format call
+  /// (naming the call's boundArgs: positional, then keywords) and of each
+  /// `"..." % values` (naming the values in order).
+  llvm::DenseMap<const ast::Expr *, std::vector<FormatPiece>> formatTemplates;
 
   bool isModuleBody() const { return def == nullptr; }
   Type typeOf(const ast::Expr *expr) const {
