@@ -65,6 +65,9 @@ private:
   // Statements.
   void walk(const Stmt &stmt);
   void walkAssign(const Assign &assign);
+  /// Reports an annotation that is not a type nmc knows; known ones are
+  /// accepted and, as in Python, change nothing.
+  void checkAnnotation(const Expr *annotation);
   void walkAugAssign(const AugAssign &aug);
   void walkFor(const For &forStmt);
   void walkWhile(const While &whileStmt);

@@ -263,11 +263,48 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
        "assignment to '" + toSource(target) + "' is outside the nmc subset");
 }
 
+/// Whether `annotation` is a type written the way programs annotate:
+/// Python's types, NumPy's array and dtypes, list[...] and tuple[...], None
+/// and string (forward) annotations. nmc infers every type, so a known
+/// annotation changes nothing, as in Python, which does not check them.
+static bool isTypeAnnotation(const Expr &annotation) {
+  if (isa<NoneLit>(annotation) || isa<StrLit>(annotation))
+    return true;
+  if (auto *name = dyn_cast<Name>(&annotation))
+    return llvm::is_contained(
+        {"int", "float", "bool", "str", "complex", "list", "tuple", "object"},
+        name->id);
+  if (auto *attr = dyn_cast<Attribute>(&annotation)) {
+    auto *module = dyn_cast<Name>(attr->value.get());
+    return module && (module->id == "np" || module->id == "numpy") &&
+           llvm::is_contained({"ndarray", "float64", "float32", "int64",
+                               "int32", "bool_", "complex128"},
+                              attr->attr);
+  }
+  if (auto *sub = dyn_cast<Subscript>(&annotation)) {
+    auto *generic = dyn_cast<Name>(sub->value.get());
+    if (!generic || (generic->id != "list" && generic->id != "tuple"))
+      return false;
+    if (auto *elements = dyn_cast<Tuple>(sub->index.get()))
+      return llvm::all_of(elements->elts, [](const ExprPtr &elt) {
+        return isTypeAnnotation(*elt);
+      });
+    return isTypeAnnotation(*sub->index);
+  }
+  return false;
+}
+
+void InstanceWalker::checkAnnotation(const Expr *annotation) {
+  if (annotation && !isTypeAnnotation(*annotation))
+    fail(annotation->getLoc(),
+         "annotation '" + toSource(*annotation) +
+             "' is not supported (nmc knows int, float, bool, str, None, "
+             "list[...], tuple[...], np.ndarray and NumPy dtypes)");
+}
+
 void InstanceWalker::walkAssign(const Assign &assign) {
   Type value = visit(*assign.value);
-  if (assign.annotation)
-    fail(assign.annotation->getLoc(),
-         "variable annotations are not supported yet");
+  checkAnnotation(assign.annotation.get());
   for (const ExprPtr &target : assign.targets)
     assignTarget(*target, value, assign.getLoc());
 }
@@ -552,16 +589,13 @@ void InstanceWalker::walkFunctionDef(const FunctionDef &def) {
                                     "numba.njit and numba.jit)");
   }
   for (const Param &param : def.params) {
-    if (param.annotation)
-      fail(param.annotation->getLoc(),
-           "parameter annotations are not supported yet");
+    checkAnnotation(param.annotation.get());
     // Python evaluates a default once, at the def; nmc substitutes it into
     // each call, which is the same only for literals.
     if (param.defaultValue && !isLiteral(*param.defaultValue))
       fail(param.defaultValue->getLoc(),
            "default values other than literals are not supported yet");
   }
-  if (def.returns)
-    fail(def.returns->getLoc(), "return annotations are not supported yet");
+  checkAnnotation(def.returns.get());
   bindVariable(def.name, Type::function(&def), def.getLoc());
 }
