@@ -25,7 +25,8 @@ avoid undefined behaviour on both sides, so any difference between
 Constructs: int/float/bool arithmetic with `// % **`, shifts, bitwise ops
 and mixed types; comparisons and chains; `and`/`or`/`not`; conditional
 expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
-`continue` and `else`); functions, `@njit` or plain, with default and
+`continue` and `else`, over ranges, lists, arrays, `enumerate` and
+`zip` with tuple targets); functions, `@njit` or plain, with default and
 keyword arguments, tuple returns and recursion with a base case; lists and
 tuples; 1-d arrays with element loops, slices (views), slice fills and
 copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
@@ -832,7 +833,22 @@ class Generator:
             name = self.fresh("v")
             self.emit(depth, f"{name} = {self.leaf(scope, et).text}"
                       if et != "float" else f"{name} = 0.0")
-            self.emit(depth, f"for {name} in {cname}:")
+            form = self.r.random()
+            if form < 0.6:
+                self.emit(depth, f"for {name} in {cname}:")
+            else:
+                # enumerate() or zip() with a range: an index too.
+                index = self.fresh("k")
+                self.emit(depth, f"{index} = 0")
+                if form < 0.8:
+                    start = self.pick(["", ", 1", ", start=-3"])
+                    self.emit(depth, f"for {index}, {name} in "
+                                     f"enumerate({cname}{start}):")
+                else:
+                    self.emit(depth, f"for {name}, {index} in zip({cname}, "
+                                     f"range({self.r.randint(0, 12)})):")
+                scope.vars[index] = "int"
+                scope.readonly.add(index)
             scope.vars[name] = et
             scope.readonly.add(name)
             trips = 16  # lists hold at most 5, arrays 10, allgather 16

@@ -563,15 +563,40 @@ mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,
   return select(empty, constInt(0, l), length);
 }
 
-void MLIRGenerator::genFor(const For &forStmt) {
-  mlir::Location l = loc(forStmt.getLoc());
-  auto &target = cast<Name>(*forStmt.target);
-  auto bindTarget = [&](mlir::Value element, const Type &elementType) {
-    writeVariable(target.id, {element}, elementType, forStmt.getLoc());
-  };
-
-  if (auto *call = dyn_cast<Call>(forStmt.iter.get());
-      call && typeOf(*call->func).is(Type::Kind::Builtin)) {
+MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
+  mlir::Location l = loc(iter.getLoc());
+  auto *call = dyn_cast<Call>(&iter);
+  if (call && typeOf(*call->func).is(Type::Kind::Builtin)) {
+    sema::BuiltinId id = typeOf(*call->func).getBuiltin();
+    if (id == sema::BuiltinId::Enumerate) {
+      // (start + k, element k).
+      const auto &bound = instance->boundArgs.lookup(call);
+      Sequence inner = genSequence(*bound[0]);
+      mlir::Value start =
+          bound[1] ? genAs(*bound[1], Type::integer()) : constInt(0, l);
+      return {inner.length, [=](mlir::Value k) {
+                Values element{
+                    mlir::arith::AddIOp::create(builder, l, start, k)};
+                element.append(inner.element(k));
+                return element;
+              }};
+    }
+    if (id == sema::BuiltinId::Zip) {
+      // As long as the shortest; one element of each.
+      std::vector<Sequence> inners;
+      for (const ExprPtr &arg : call->args)
+        inners.push_back(genSequence(*arg));
+      mlir::Value length = inners[0].length;
+      for (size_t i = 1; i < inners.size(); ++i)
+        length =
+            mlir::arith::MinSIOp::create(builder, l, length, inners[i].length);
+      return {length, [=](mlir::Value k) {
+                Values element;
+                for (const Sequence &inner : inners)
+                  element.append(inner.element(k));
+                return element;
+              }};
+    }
     // range(stop), range(start, stop) or range(start, stop, step), or
     // numba.prange: type inference accepts no other builtin here.
     llvm::SmallVector<mlir::Value> args;
@@ -595,34 +620,43 @@ void MLIRGenerator::genFor(const For &forStmt) {
       }
     }
     mlir::Value length = rangeLength(start, stop, step, positiveConstant, l);
-    genCountedLoop(forStmt, length, [&](mlir::Value k) {
-      // start + k * step, which wraps only where Python's value would not fit.
-      mlir::Value i = mlir::arith::AddIOp::create(
-          builder, l, start, mlir::arith::MulIOp::create(builder, l, k, step));
-      bindTarget(i, Type::integer());
-    });
-    return;
+    return {length, [=](mlir::Value k) {
+              // start + k * step, which wraps only where Python's value
+              // would not fit.
+              return Values{mlir::arith::AddIOp::create(
+                  builder, l, start,
+                  mlir::arith::MulIOp::create(builder, l, k, step))};
+            }};
   }
-  Type iterType = typeOf(*forStmt.iter);
-  mlir::Value iterable = gen(*forStmt.iter);
+  Type iterType = typeOf(iter);
+  mlir::Value iterable = gen(iter);
+  mlir::Type elementType = storageType(iterType.getElement());
   if (iterType.is(Type::Kind::List)) {
-    auto length = mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(),
-                                              iterable, builder.getUnitAttr());
-    genCountedLoop(forStmt, length, [&](mlir::Value i) {
-      bindTarget(mlir::nm::ListGetOp::create(builder, l,
-                                             storageType(iterType.getElement()),
-                                             iterable, i),
-                 iterType.getElement());
-    });
-    return;
+    mlir::Value length = mlir::nm::ListLenOp::create(
+        builder, l, builder.getI64Type(), iterable, builder.getUnitAttr());
+    return {length, [=](mlir::Value k) {
+              return Values{mlir::nm::ListGetOp::create(builder, l, elementType,
+                                                        iterable, k)};
+            }};
   }
   // A 1-d array.
   mlir::Value length =
       fromIndex(mlir::memref::DimOp::create(builder, l, iterable, 0), l);
-  genCountedLoop(forStmt, length, [&](mlir::Value i) {
-    bindTarget(mlir::memref::LoadOp::create(builder, l, iterable,
-                                            mlir::ValueRange{toIndex(i, l)}),
-               iterType.getElement());
+  return {length, [=](mlir::Value k) {
+            return Values{mlir::memref::LoadOp::create(
+                builder, l, iterable, mlir::ValueRange{toIndex(k, l)})};
+          }};
+}
+
+void MLIRGenerator::genFor(const For &forStmt) {
+  // The iterable is evaluated once, before the loop, as in Python; each
+  // iteration binds the target to the next element (a tuple for
+  // enumerate() and zip(), which a tuple target unpacks).
+  Sequence sequence = genSequence(*forStmt.iter);
+  Type elementType = typeOf(*forStmt.target);
+  genCountedLoop(forStmt, sequence.length, [&](mlir::Value k) {
+    genAssignTarget(*forStmt.target, sequence.element(k), elementType,
+                    forStmt.getLoc());
   });
 }
 

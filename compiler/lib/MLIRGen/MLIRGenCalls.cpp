@@ -173,6 +173,8 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::ExcZeroDivisionError:
   case BuiltinId::ExcSystemExit:
   case BuiltinId::Range:
+  case BuiltinId::Enumerate:
+  case BuiltinId::Zip:
   case BuiltinId::NumbaPrange:
   case BuiltinId::NumbaNjit:
   case BuiltinId::NumbaJit:

@@ -21,6 +21,8 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <functional>
+
 namespace nmc::mlirgen {
 
 using namespace ast;
@@ -113,6 +115,13 @@ private:
   void genIf(const If &ifStmt);
   void genWhile(const While &whileStmt);
   void genFor(const For &forStmt);
+  /// What a for loop iterates over: its length, and how to read element k
+  /// inside the loop (every value is computed before the loop).
+  struct Sequence {
+    mlir::Value length;
+    std::function<Values(mlir::Value k)> element;
+  };
+  Sequence genSequence(const Expr &iter);
   void genReturn(const Return &ret);
   void genAssert(const Assert &assertStmt);
   void genRaise(const Raise &raise);

@@ -70,6 +70,9 @@ private:
   void checkAnnotation(const Expr *annotation);
   void walkAugAssign(const AugAssign &aug);
   void walkFor(const For &forStmt);
+  /// The element type of a for loop's iterable: range(), numba.prange(), a
+  /// list, a 1-d array, or enumerate() and zip() of those.
+  Type iterationElement(const Expr &iter);
   void walkWhile(const While &whileStmt);
   /// A loop: `atHeader` runs where each iteration starts (the condition),
   /// `atBodyStart` at the top of the body (binding the target). The body is

@@ -215,8 +215,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     checkExitArgument(call.args.empty() ? nullptr : call.args[0].get(), name);
     return Type::none();
   case BuiltinRule::Range:
-    return fail(call.getLoc(), "range() is supported only as the iterable "
-                               "of a for loop");
+    return fail(call.getLoc(), name + "() is supported only as the iterable "
+                                      "of a for loop");
   case BuiltinRule::Decorator:
     return fail(call.getLoc(),
                 name + "() is supported only as a function decorator");

@@ -333,37 +333,87 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
                                  "' is outside the nmc subset");
 }
 
-void InstanceWalker::walkFor(const For &forStmt) {
-  Type element = Type::unknown();
-  auto *call = dyn_cast<Call>(forStmt.iter.get());
+Type InstanceWalker::iterationElement(const Expr &iter) {
+  auto *call = dyn_cast<Call>(&iter);
   Type callee = call ? visit(*call->func) : Type::unknown();
-  bool isRange = callee.is(Type::Kind::Builtin) &&
-                 getBuiltin(callee.getBuiltin()).rule == BuiltinRule::Range;
-  if (isRange) {
-    if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
-      for (const ExprPtr &arg : call->args) {
-        Type t = visit(*arg);
-        if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
-          fail(arg->getLoc(), "'" + t.str() +
-                                  "' object cannot be interpreted as an "
-                                  "integer");
+  bool isIterator = callee.is(Type::Kind::Builtin) &&
+                    getBuiltin(callee.getBuiltin()).rule == BuiltinRule::Range;
+  if (!isIterator) {
+    Type t = visit(iter);
+    if (t.is(Type::Kind::List))
+      return t.getElement();
+    if (t.is(Type::Kind::Array) && t.getRank() == 1)
+      return t.getElement();
+    if (!t.isUnknown())
+      fail(iter.getLoc(),
+           "iterating over " + t.str() + " is not supported yet");
+    return Type::unknown();
+  }
+  auto checkInteger = [&](const Expr &arg) {
+    Type t = visit(arg);
+    if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
+      fail(arg.getLoc(),
+           "'" + t.str() + "' object cannot be interpreted as an integer");
+  };
+  switch (callee.getBuiltin()) {
+  case BuiltinId::Enumerate: {
+    // enumerate(seq) or enumerate(seq, start): (index, element) pairs.
+    if (!checkArgCount(*call, 1, 2, "enumerate"))
+      return Type::unknown();
+    const Expr *start = call->args.size() == 2 ? call->args[1].get() : nullptr;
+    for (const Keyword &kw : call->keywords) {
+      if (kw.name != "start" || start) {
+        fail(kw.loc, "enumerate() got an unexpected keyword argument '" +
+                         kw.name + "'");
+        return Type::unknown();
       }
+      start = kw.value.get();
+    }
+    Type element = iterationElement(*call->args[0]);
+    if (start)
+      checkInteger(*start);
+    instance.boundArgs[call] = {call->args[0].get(), start};
+    if (element.isUnknown())
+      return element;
+    return Type::tuple({Type::integer(), element});
+  }
+  case BuiltinId::Zip: {
+    // zip(a, b, ...): tuples of one element of each, as long as the
+    // shortest.
+    if (!call->keywords.empty()) {
+      fail(call->keywords.front().loc, "zip() takes no keyword arguments "
+                                       "in the nmc subset");
+      return Type::unknown();
+    }
+    if (call->args.empty()) {
+      fail(call->getLoc(), "zip() of nothing is not supported");
+      return Type::unknown();
+    }
+    std::vector<Type> elements;
+    for (const ExprPtr &arg : call->args)
+      elements.push_back(iterationElement(*arg));
+    for (const Type &t : elements)
+      if (t.isUnknown())
+        return t;
+    return Type::tuple(std::move(elements));
+  }
+  default:
+    // range() and numba.prange().
+    if (checkArgCount(*call, 1, 3, "range") && call->keywords.empty()) {
+      for (const ExprPtr &arg : call->args)
+        checkInteger(*arg);
     } else if (!call->keywords.empty()) {
       fail(call->getLoc(), "range() takes no keyword arguments");
     }
-    element = Type::integer();
-  } else {
-    Type iter = visit(*forStmt.iter);
-    if (iter.is(Type::Kind::List))
-      element = iter.getElement();
-    else if (iter.is(Type::Kind::Array) && iter.getRank() == 1)
-      element = iter.getElement();
-    else if (!iter.isUnknown())
-      fail(forStmt.iter->getLoc(),
-           "iterating over " + iter.str() + " is not supported yet");
+    return Type::integer();
   }
-  if (!isa<Name>(forStmt.target.get())) {
-    fail(forStmt.target->getLoc(), "a for-loop target must be a name for now");
+}
+
+void InstanceWalker::walkFor(const For &forStmt) {
+  Type element = iterationElement(*forStmt.iter);
+  if (!isa<Name>(forStmt.target.get()) && !isa<Tuple>(forStmt.target.get())) {
+    fail(forStmt.target->getLoc(),
+         "a for-loop target must be a name or a tuple of names");
     return;
   }
   walkLoop(

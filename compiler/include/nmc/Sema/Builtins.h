@@ -44,7 +44,8 @@ enum class BuiltinId {
 /// How type inference types an entry.
 enum class BuiltinRule {
   Print,             // print(*values, sep=, end=) -> None
-  Range,             // range(...) / numba.prange(...): a for loop's iterable
+  Range,             // range(...), numba.prange(...), enumerate(...),
+                     // zip(...): a for loop's iterable
   Len,               // len(list | array | tuple) -> int
   Abs,               // abs(number) -> the number's type (bool gives int)
   MinMax,            // min/max(a, b, ...) of numbers -> their unified type
