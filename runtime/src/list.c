@@ -3,7 +3,9 @@
 
 #include "nmrt_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 static size_t elemSize(int64_t elemKind) {
   return elemKind == NMRT_ELEM_BOOL ? sizeof(int8_t) : sizeof(int64_t);
@@ -12,15 +14,64 @@ static size_t elemSize(int64_t elemKind) {
 nmrt_list *nmrt_list_new(int64_t elemKind, int64_t length) {
   if (length < 0)
     length = 0;
-  /* One allocation: the header, then the elements (8-byte aligned, as the
-   * header's size is a multiple of 8). */
-  nmrt_list *l = calloc(1, sizeof(nmrt_list) + elemSize(elemKind) * length);
-  if (!l)
+  /* The elements apart from the header, so that append can grow them. */
+  nmrt_list *l = malloc(sizeof(nmrt_list));
+  int64_t capacity = length > 4 ? length : 4;
+  void *data = calloc((size_t)capacity, elemSize(elemKind));
+  if (!l || !data)
     nmrt_raise("MemoryError", "", 0);
   l->elemKind = elemKind;
   l->length = length;
-  l->data = l + 1;
+  l->capacity = capacity;
+  l->data = data;
   return l;
+}
+
+/* Room for one more element at the end, as append needs. */
+static void *appendSlot(nmrt_list *l, int64_t line) {
+  if (!l)
+    nmrt_raise("AttributeError", "'NoneType' object has no attribute 'append'",
+               line);
+  size_t size = elemSize(l->elemKind);
+  if (l->length == l->capacity) {
+    int64_t capacity = 2 * l->capacity;
+    void *grown = realloc(l->data, (size_t)capacity * size);
+    if (!grown)
+      nmrt_raise("MemoryError", "", line);
+    l->data = grown;
+    l->capacity = capacity;
+  }
+  return (char *)l->data + size * (size_t)l->length++;
+}
+
+void nmrt_list_append_f64(nmrt_list *l, double v, int64_t line) {
+  *(double *)appendSlot(l, line) = v;
+}
+
+void nmrt_list_append_i64(nmrt_list *l, int64_t v, int64_t line) {
+  *(int64_t *)appendSlot(l, line) = v;
+}
+
+void nmrt_list_append_bool(nmrt_list *l, int8_t v, int64_t line) {
+  *(int8_t *)appendSlot(l, line) = v != 0;
+}
+
+void nmrt_list_append_str(nmrt_list *l, const char *v, int64_t line) {
+  *(const char **)appendSlot(l, line) = v;
+}
+
+nmrt_list *nmrt_list_repeat(nmrt_list *l, int64_t count, int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError",
+               "unsupported operand type(s) for *: 'NoneType' and 'int'", line);
+  int64_t n = count > 0 ? count : 0;
+  if (n != 0 && l->length > INT64_MAX / n)
+    nmrt_raise("MemoryError", "", line);
+  nmrt_list *r = nmrt_list_new(l->elemKind, l->length * n);
+  size_t bytes = elemSize(l->elemKind) * (size_t)l->length;
+  for (int64_t i = 0; i < n; ++i)
+    memcpy((char *)r->data + bytes * (size_t)i, l->data, bytes);
+  return r;
 }
 
 nmrt_list *nmrt_list_none(void) { return NULL; }

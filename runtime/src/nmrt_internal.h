@@ -10,6 +10,8 @@
 struct nmrt_list {
   int64_t elemKind;
   int64_t length;
+  /* Elements the data can hold before append must grow it. */
+  int64_t capacity;
   /* length elements of the C type for elemKind; bools are one byte each so
    * that MPI can gather straight into the list. */
   void *data;

@@ -1,5 +1,6 @@
-// The length of a list literal and a constant in-range index into it fold
-// away; an out-of-range index is kept so that it still raises IndexError.
+// The length of a list literal nothing changes and a constant in-range
+// index into it fold away; an out-of-range index is kept so that it still
+// raises IndexError.
 // RUN: %nm-opt --canonicalize %s | FileCheck %s
 
 // CHECK-LABEL: func.func @literal
@@ -26,4 +27,22 @@ func.func @gathered(%x: f64, %root: i64) -> i64 {
   %l = nm.gather %x to %root on %comm : f64 -> !nm.list<f64>
   %n = nm.list_len %l : !nm.list<f64>
   return %n : i64
+}
+
+// A literal that something can change (a store, an append, a call, a
+// branch) is not folded: its length and elements are read at run time.
+// CHECK-LABEL: func.func @changed_literal
+// CHECK: nm.list_set
+// CHECK: nm.list_append
+// CHECK: %[[N:.*]] = nm.list_len
+// CHECK: %[[X:.*]] = nm.list_get
+// CHECK: return %[[N]], %[[X]]
+func.func @changed_literal(%a: f64, %b: f64) -> (i64, f64) {
+  %l = nm.list_from_elements %a, %b : f64, f64 -> !nm.list<f64>
+  %c0 = arith.constant 0 : i64
+  nm.list_set %l[%c0], %b : !nm.list<f64>
+  nm.list_append %l, %a : !nm.list<f64>
+  %n = nm.list_len %l : !nm.list<f64>
+  %x = nm.list_get %l[%c0] : !nm.list<f64>
+  return %n, %x : i64, f64
 }

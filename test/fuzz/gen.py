@@ -27,9 +27,9 @@ and mixed types; comparisons and chains; `and`/`or`/`not`; conditional
 expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
 `continue` and `else`, over ranges, lists, arrays, `enumerate` and
 `zip` with tuple targets); functions, `@njit` or plain, with default and
-keyword arguments, tuple returns and recursion with a base case; lists and
-tuples; 1-d arrays with element loops, slices (views), slice fills and
-copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
+keyword arguments, tuple returns and recursion with a base case; lists
+(element stores too) and tuples; 1-d arrays with element loops, slices
+(views), slice fills and copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
@@ -650,6 +650,8 @@ class Generator:
             self.loop(scope, depth, loop_depth, budget)
         elif kind < 0.8 and scope.arrays:
             self.array_write(scope, depth)
+        elif kind < 0.83 and any(n for _, n in scope.lists.values()):
+            self.list_write(scope, depth)
         elif kind < 0.85 and loop_depth > 0:
             cond = self.bool_expr(scope, 2)
             self.emit(depth, f"if {cond.text}:")
@@ -895,6 +897,14 @@ class Generator:
                     self.emit(depth, f"{name}[{s}] = {other}[{t}]")
                     return
             self.emit(depth, f"{name}[:] = {self.fit(self.float_expr(scope, 1), -FLOAT_VAR, FLOAT_VAR).text}")
+
+    def list_write(self, scope, depth):
+        """`l[k] = x` of the list's element type, in its variables' range."""
+        name = self.pick([n for n, (_, size) in scope.lists.items() if size])
+        et, n = scope.lists[name]
+        k = str(self.r.randint(-n, n - 1))
+        e = self.fit(self.expr(scope, et, 2), *self.var_range(et))
+        self.emit(depth, f"{name}[{k}] = {e.text}")
 
     def slice_text(self, n):
         def part():

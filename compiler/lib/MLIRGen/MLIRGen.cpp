@@ -370,6 +370,14 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
       assignToView(view, values[0], valueType, l);
       return;
     }
+    if (typeOf(*sub->value).is(Type::Kind::List)) {
+      // Type inference allows only values of the list's element type.
+      mlir::Value list = gen(*sub->value);
+      mlir::nm::ListSetOp::create(builder, loc(l), list,
+                                  genAs(*sub->index, Type::integer()),
+                                  values[0]);
+      return;
+    }
     mlir::Value array;
     mlir::Value index = genArrayIndex(*sub, array);
     Type element = typeOf(*sub->value).getElement();
@@ -416,14 +424,27 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
     return;
   }
   auto *sub = cast<Subscript>(aug.target.get());
+  mlir::Location l = loc(aug.getLoc());
+  Type result = instance->augmentedResults.lookup(&aug);
+  if (typeOf(*sub->value).is(Type::Kind::List)) {
+    // The list and index once; the result has the element's type.
+    Type element = typeOf(*sub->value).getElement();
+    mlir::Value list = gen(*sub->value);
+    mlir::Value index = genAs(*sub->index, Type::integer());
+    mlir::Value current = mlir::nm::ListGetOp::create(
+        builder, l, storageType(element), list, index);
+    mlir::Value rhs = gen(*aug.value);
+    mlir::Value v = genBinary(aug.op, current, element, rhs, valueType, result,
+                              aug.getLoc());
+    mlir::nm::ListSetOp::create(builder, l, list, index, v);
+    return;
+  }
   // The container and index are evaluated once, as Python does.
   mlir::Value array;
   mlir::Value index = genArrayIndex(*sub, array);
   Type element = typeOf(*sub->value).getElement();
-  mlir::Location l = loc(aug.getLoc());
   mlir::Value current = mlir::memref::LoadOp::create(builder, l, array, index);
   mlir::Value rhs = gen(*aug.value);
-  Type result = instance->augmentedResults.lookup(&aug);
   mlir::Value v =
       genBinary(aug.op, current, element, rhs, valueType, result, aug.getLoc());
   mlir::memref::StoreOp::create(

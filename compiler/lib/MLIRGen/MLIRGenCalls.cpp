@@ -108,6 +108,11 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
     return genStreamCall(call, id);
   case BuiltinId::StrFormat:
     return genStrFormat(call);
+  case BuiltinId::ListAppend: {
+    mlir::Value list = gen(*cast<Attribute>(*call.func).value);
+    mlir::nm::ListAppendOp::create(builder, l, list, gen(*call.args[0]));
+    return {};
+  }
   case BuiltinId::Str:
   case BuiltinId::Repr:
   case BuiltinId::Format:

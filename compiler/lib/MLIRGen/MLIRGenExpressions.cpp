@@ -575,6 +575,16 @@ mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
     return mlir::nm::StrConcatOp::create(builder, loc(l),
                                          mlir::nm::StrType::get(&context),
                                          mlir::ValueRange{lhs, rhs});
+  if (resultType.is(Type::Kind::List)) {
+    // [x] * n or n * [x].
+    bool listFirst = lhsType.is(Type::Kind::List);
+    mlir::Value count =
+        convert(listFirst ? rhs : lhs, listFirst ? rhsType : lhsType,
+                Type::integer(), l);
+    mlir::Value list = listFirst ? lhs : rhs;
+    return mlir::nm::ListRepeatOp::create(builder, loc(l), list.getType(), list,
+                                          count);
+  }
   if (resultType.is(Type::Kind::Bool)) {
     // bool & | ^ bool stays bool.
     mlir::Location location = loc(l);

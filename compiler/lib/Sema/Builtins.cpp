@@ -71,6 +71,8 @@ llvm::StringRef sema::scopeName(BuiltinScope scope) {
     return "stream";
   case BuiltinScope::Str:
     return "str";
+  case BuiltinScope::List:
+    return "list";
   case BuiltinScope::Math:
   case BuiltinScope::Numpy:
   case BuiltinScope::Numba:

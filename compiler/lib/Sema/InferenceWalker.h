@@ -69,6 +69,9 @@ private:
   /// accepted and, as in Python, change nothing.
   void checkAnnotation(const Expr *annotation);
   void walkAugAssign(const AugAssign &aug);
+  /// Whether `value` may be stored into (or appended to) `list`: only of
+  /// its element type.
+  bool checkListStore(const Type &list, const Type &value, SourceLoc loc);
   void walkFor(const For &forStmt);
   /// The element type of a for loop's iterable: range(), numba.prange(), a
   /// list, a 1-d array, or enumerate() and zip() of those.

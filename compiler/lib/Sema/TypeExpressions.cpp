@@ -209,6 +209,8 @@ Type InstanceWalker::visitAttribute(const Attribute &attr) {
     scope = BuiltinScope::Stream;
   else if (value.is(Type::Kind::Str))
     scope = BuiltinScope::Str;
+  else if (value.is(Type::Kind::List))
+    scope = BuiltinScope::List;
   if (!scope)
     return fail(attr.getLoc(), value.str() + " has no attribute '" + attr.attr +
                                    "' in the nmc subset");
@@ -302,6 +304,14 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
   if (op == BinOpKind::Add && lhs.is(Type::Kind::Str) &&
       rhs.is(Type::Kind::Str))
     return Type::string();
+  // [x] * n and n * [x].
+  auto isCount = [](const Type &t) {
+    return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
+  };
+  if (op == BinOpKind::Mul && lhs.is(Type::Kind::List) && isCount(rhs))
+    return lhs;
+  if (op == BinOpKind::Mul && rhs.is(Type::Kind::List) && isCount(lhs))
+    return rhs;
   if (!lhs.isNumeric() || !rhs.isNumeric())
     return fail(loc, std::string("unsupported operand types for ") + spell(op) +
                          ": " + lhs.str() + " and " + rhs.str());

@@ -245,6 +245,11 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
         fail(loc, "cannot store " + value.str() + " into " + container.str());
       return;
     }
+    if (container.is(Type::Kind::List) && index.isNumeric() &&
+        !index.is(Type::Kind::Float)) {
+      checkListStore(container, value, loc);
+      return;
+    }
     // `a[lo:hi] = x` fills the view with a number or copies a 1-d array.
     if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
         index.is(Type::Kind::Slice)) {
@@ -309,6 +314,19 @@ void InstanceWalker::walkAssign(const Assign &assign) {
     assignTarget(*target, value, assign.getLoc());
 }
 
+bool InstanceWalker::checkListStore(const Type &list, const Type &value,
+                                    SourceLoc loc) {
+  // nmc's lists hold one type; Python would keep an int stored into a
+  // list of floats as an int, and print it so.
+  if (value.isUnknown() || value == list.getElement())
+    return true;
+  fail(loc, "storing " + value.str() + " into " + list.str() +
+                " is not supported (nmc's lists hold one type; Python "
+                "would keep the " +
+                value.str() + ")");
+  return false;
+}
+
 void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   Type current = visit(*aug.target);
   Type value = visit(*aug.value);
@@ -321,6 +339,10 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   }
   if (auto *sub = dyn_cast<Subscript>(aug.target.get())) {
     Type container = instance.typeOf(sub->value.get());
+    if (container.is(Type::Kind::List)) {
+      checkListStore(container, result, aug.getLoc());
+      return;
+    }
     if (!container.isUnknown() && !container.is(Type::Kind::Array))
       fail(aug.getLoc(), "augmented assignment to an element of " +
                              container.str() + " is not supported yet");

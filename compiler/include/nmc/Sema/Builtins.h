@@ -33,6 +33,7 @@ enum class BuiltinScope {
   Array,
   Stream,
   Str,
+  List,
 };
 
 enum class BuiltinId {
@@ -88,6 +89,7 @@ enum class BuiltinRule {
   StreamWrite,       // stream.write(str) -> int
   StreamFlush,       // stream.flush() -> None
   StrFormat,         // "literal".format(*args, **kwargs) -> str
+  ListAppend,        // list.append(value) -> None
 };
 
 struct BuiltinInfo {

@@ -297,6 +297,15 @@ int64_t runtimeElementKind(Type type) {
   return NMRT_ELEM_I64;
 }
 
+/// The f64, i64, bool or str variant of a list function for `element`.
+nmc::RuntimeFunction byListElement(Type element, nmc::RuntimeFunction f64,
+                                   nmc::RuntimeFunction i64,
+                                   nmc::RuntimeFunction boolean,
+                                   nmc::RuntimeFunction str) {
+  return isa<nm::StrType>(element) ? str
+                                   : byElement(element, f64, i64, boolean);
+}
+
 struct ListFromElementsOpLowering
     : OpConversionPattern<nm::ListFromElementsOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -313,11 +322,10 @@ struct ListFromElementsOpLowering
                              {constant(runtimeElementKind(element)),
                               constant(adaptor.getElements().size())});
     nmc::RuntimeFunction setter =
-        isa<nm::StrType>(element)
-            ? nmc::RuntimeFunction::nmrt_list_set_str
-            : byElement(element, nmc::RuntimeFunction::nmrt_list_set_f64,
-                        nmc::RuntimeFunction::nmrt_list_set_i64,
-                        nmc::RuntimeFunction::nmrt_list_set_bool);
+        byListElement(element, nmc::RuntimeFunction::nmrt_list_set_f64,
+                      nmc::RuntimeFunction::nmrt_list_set_i64,
+                      nmc::RuntimeFunction::nmrt_list_set_bool,
+                      nmc::RuntimeFunction::nmrt_list_set_str);
     for (auto [i, v] : llvm::enumerate(adaptor.getElements()))
       callRuntime(rewriter, op, setter,
                   {list, constant(i), toAbi(rewriter, loc, v),
@@ -351,15 +359,67 @@ struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Type element = op.getType();
     nmc::RuntimeFunction getter =
-        isa<nm::StrType>(element)
-            ? nmc::RuntimeFunction::nmrt_list_get_str
-            : byElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
-                        nmc::RuntimeFunction::nmrt_list_get_i64,
-                        nmc::RuntimeFunction::nmrt_list_get_bool);
+        byListElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
+                      nmc::RuntimeFunction::nmrt_list_get_i64,
+                      nmc::RuntimeFunction::nmrt_list_get_bool,
+                      nmc::RuntimeFunction::nmrt_list_get_str);
     Value v = callRuntime(rewriter, op, getter,
                           {adaptor.getList(), adaptor.getIndex(),
                            lineConstant(rewriter, op.getLoc())});
     rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
+    return success();
+  }
+};
+
+struct ListSetOpLowering : OpConversionPattern<nm::ListSetOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListSetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Type element = op.getValue().getType();
+    callRuntime(rewriter, op,
+                byListElement(element, RuntimeFunction::nmrt_list_set_f64,
+                              RuntimeFunction::nmrt_list_set_i64,
+                              RuntimeFunction::nmrt_list_set_bool,
+                              RuntimeFunction::nmrt_list_set_str),
+                {adaptor.getList(), adaptor.getIndex(),
+                 toAbi(rewriter, op.getLoc(), adaptor.getValue()),
+                 lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ListAppendOpLowering : OpConversionPattern<nm::ListAppendOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListAppendOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Type element = op.getValue().getType();
+    callRuntime(rewriter, op,
+                byListElement(element, RuntimeFunction::nmrt_list_append_f64,
+                              RuntimeFunction::nmrt_list_append_i64,
+                              RuntimeFunction::nmrt_list_append_bool,
+                              RuntimeFunction::nmrt_list_append_str),
+                {adaptor.getList(),
+                 toAbi(rewriter, op.getLoc(), adaptor.getValue()),
+                 lineConstant(rewriter, op.getLoc())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ListRepeatOpLowering : OpConversionPattern<nm::ListRepeatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListRepeatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, callRuntime(rewriter, op,
+                                       nmc::RuntimeFunction::nmrt_list_repeat,
+                                       {adaptor.getList(), adaptor.getCount(),
+                                        lineConstant(rewriter, op.getLoc())}));
     return success();
   }
 };
@@ -866,7 +926,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
       ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
-      LibraryCallOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
+      LibraryCallOpLowering, ListSetOpLowering, ListAppendOpLowering,
+      ListRepeatOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
       SleepOpLowering, ExitOpLowering, ConstantStrOpLowering, PrintOpLowering,
       RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
       FormatOpLowering, ReprOpLowering, StrConcatOpLowering, WriteOpLowering,

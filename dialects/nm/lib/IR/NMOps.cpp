@@ -125,15 +125,27 @@ LogicalResult ListFromElementsOp::verify() {
   return success();
 }
 
+/// The list literal `list` is, if nothing can change it: its only users
+/// read it (a list passed on, appended to or stored into may change).
+static ListFromElementsOp unchangedLiteral(Value list) {
+  auto literal = list.getDefiningOp<ListFromElementsOp>();
+  if (!literal)
+    return {};
+  for (Operation *user : literal->getUsers())
+    if (!isa<ListLenOp, ListGetOp, PrintOp>(user))
+      return {};
+  return literal;
+}
+
 OpFoldResult ListLenOp::fold(FoldAdaptor) {
-  auto literal = getList().getDefiningOp<ListFromElementsOp>();
+  auto literal = unchangedLiteral(getList());
   if (!literal)
     return {};
   return IntegerAttr::get(getType(), literal.getElements().size());
 }
 
 OpFoldResult ListGetOp::fold(FoldAdaptor adaptor) {
-  auto literal = getList().getDefiningOp<ListFromElementsOp>();
+  auto literal = unchangedLiteral(getList());
   auto index = dyn_cast_if_present<IntegerAttr>(adaptor.getIndex());
   if (!literal || !index)
     return {};

@@ -312,6 +312,31 @@ def NM_ArgvOp : NM_Op<"argv"> {
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
+def NM_ListSetOp : NM_Op<"list_set", [
+    TypesMatchWith<"value is the list's element type", "list", "value",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "list[index] = value with Python's indices and IndexError";
+  let arguments = (ins NM_ListType:$list, I64:$index, NM_ListElement:$value);
+  let assemblyFormat = [{
+    $list `[` $index `]` `,` $value attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListAppendOp : NM_Op<"list_append", [
+    TypesMatchWith<"value is the list's element type", "list", "value",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "list.append(value); AttributeError for None";
+  let arguments = (ins NM_ListType:$list, NM_ListElement:$value);
+  let assemblyFormat = "$list `,` $value attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListRepeatOp : NM_Op<"list_repeat", [AllTypesMatch<["list", "result"]>]> {
+  let summary = "list * count: a new list, empty for a count below 1";
+  let arguments = (ins NM_ListType:$list, I64:$count);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = "$list `,` $count attr-dict `:` qualified(type($list))";
+}
+
 def NM_ConstantStrOp : NM_Op<"constant_str", [Pure]> {
   let summary = "A string literal";
   let description = [{
