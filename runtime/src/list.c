@@ -146,3 +146,75 @@ void nmrt_list_set_str(nmrt_list *l, int64_t i, const char *v, int64_t line) {
   int64_t at = checkIndex(l, i, 1, line);
   ((const char **)l->data)[at] = v;
 }
+
+/* The list's element i as an int64 (ints and bools). */
+static int64_t intAt(const nmrt_list *l, int64_t i) {
+  return l->elemKind == NMRT_ELEM_BOOL ? ((int8_t *)l->data)[i]
+                                       : ((int64_t *)l->data)[i];
+}
+
+static void raiseIfEmpty(int64_t length, int64_t isMax, int64_t line) {
+  if (length == 0)
+    nmrt_raise("ValueError",
+               isMax ? "max() arg is an empty sequence"
+                     : "min() arg is an empty sequence",
+               line);
+}
+
+static void raiseIfNone(const nmrt_list *l, int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError", "'NoneType' object is not iterable", line);
+}
+
+int64_t nmrt_list_sum_i64(nmrt_list *l, int64_t line) {
+  raiseIfNone(l, line);
+  uint64_t total = 0; /* wraps as every int64 result does */
+  for (int64_t i = 0; i < l->length; ++i)
+    total += (uint64_t)intAt(l, i);
+  return (int64_t)total;
+}
+
+double nmrt_list_sum_f64(nmrt_list *l, int64_t line) {
+  raiseIfNone(l, line);
+  return nmrt_strided_sum((const double *)l->data, l->length, 1, line);
+}
+
+int64_t nmrt_list_extreme_i64(nmrt_list *l, int64_t isMax, int64_t line) {
+  raiseIfNone(l, line);
+  raiseIfEmpty(l->length, isMax, line);
+  int64_t best = intAt(l, 0);
+  for (int64_t i = 1; i < l->length; ++i) {
+    int64_t x = intAt(l, i);
+    if (isMax ? x > best : x < best)
+      best = x;
+  }
+  return best;
+}
+
+double nmrt_list_extreme_f64(nmrt_list *l, int64_t isMax, int64_t line) {
+  raiseIfNone(l, line);
+  return nmrt_strided_extreme((const double *)l->data, l->length, 1, isMax,
+                              line);
+}
+
+double nmrt_strided_sum(const double *first, int64_t length, int64_t stride,
+                        int64_t line) {
+  (void)line;
+  /* Python's sum starts from the int 0: 0 + -0.0 is 0.0. */
+  double total = 0.0;
+  for (int64_t i = 0; i < length; ++i)
+    total += first[i * stride];
+  return total;
+}
+
+double nmrt_strided_extreme(const double *first, int64_t length, int64_t stride,
+                            int64_t isMax, int64_t line) {
+  raiseIfEmpty(length, isMax, line);
+  double best = first[0];
+  for (int64_t i = 1; i < length; ++i) {
+    double x = first[i * stride];
+    if (isMax ? x > best : x < best)
+      best = x;
+  }
+  return best;
+}

@@ -69,9 +69,13 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
                                          mlir::UnitAttr());
     return fromIndex(mlir::memref::DimOp::create(builder, l, v, 0), l);
   }
-  case BuiltinId::Abs:
   case BuiltinId::Min:
   case BuiltinId::Max:
+    // min(xs) / max(xs) of a list or an array.
+    if (call.args.size() == 1)
+      return genLibraryFunctionCall(call, id);
+    return genMathCall(call, id);
+  case BuiltinId::Abs:
   case BuiltinId::Int:
   case BuiltinId::Float:
   case BuiltinId::Bool:
@@ -126,6 +130,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathFactorial:
   case BuiltinId::MathIsclose:
   case BuiltinId::MathFsum:
+  case BuiltinId::Sum:
     return genLibraryFunctionCall(call, id);
   case BuiltinId::NumpyEmpty:
   case BuiltinId::NumpyZeros:
@@ -629,6 +634,12 @@ mlir::Value MLIRGenerator::genLibraryFunctionCall(const Call &call,
                    argAs(call.args[0].get(), Type::integer()));
   case BuiltinId::MathFsum:
     return library(LibraryFunction::fsum, gen(*call.args[0]));
+  case BuiltinId::Sum:
+    return library(LibraryFunction::sum, gen(*call.args[0]));
+  case BuiltinId::Min:
+    return library(LibraryFunction::min, gen(*call.args[0]));
+  case BuiltinId::Max:
+    return library(LibraryFunction::max, gen(*call.args[0]));
   case BuiltinId::MathIsclose: {
     // Python's defaults: rel_tol=1e-09, abs_tol=0.0.
     // Arguments are evaluated in source order, keywords included.

@@ -106,6 +106,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::StreamFlush:
   case BuiltinRule::StrFormat:
   case BuiltinRule::ListAppend:
+  case BuiltinRule::Sum:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -249,6 +250,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::Gcd:
   case BuiltinRule::Factorial:
   case BuiltinRule::Fsum:
+  case BuiltinRule::Sum:
     break;
   case BuiltinRule::Isclose:
     return callIsclose(call, name);
@@ -323,6 +325,26 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::Round:
     if (args.size() == 2)
       return callRoundToDigits(call, name, args);
+    return callNumberFunction(call, info, name, args);
+  case BuiltinRule::Sum:
+  case BuiltinRule::MinMax:
+    // sum(xs), min(xs), max(xs) of a list or a 1-d array of numbers.
+    if (args.size() == 1 && !args[0].isNumeric()) {
+      bool sequence =
+          (args[0].is(Type::Kind::List) && args[0].getElement().isNumeric()) ||
+          (args[0].is(Type::Kind::Array) && args[0].getRank() == 1);
+      if (!sequence)
+        return fail(call.args[0]->getLoc(),
+                    name + "() of " + args[0].str() + " is not supported yet");
+      Type element = args[0].getElement();
+      // True + True is 2: a sum of bools is an int.
+      if (info.rule == BuiltinRule::Sum && element.is(Type::Kind::Bool))
+        return Type::integer();
+      return element;
+    }
+    if (info.rule == BuiltinRule::Sum)
+      return fail(call.getLoc(), "sum() of anything but one list or array is "
+                                 "not supported yet");
     return callNumberFunction(call, info, name, args);
   case BuiltinRule::ToInt:
   case BuiltinRule::ToFloat:

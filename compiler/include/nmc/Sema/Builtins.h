@@ -90,6 +90,7 @@ enum class BuiltinRule {
   StreamFlush,       // stream.flush() -> None
   StrFormat,         // "literal".format(*args, **kwargs) -> str
   ListAppend,        // list.append(value) -> None
+  Sum,               // sum(list | array) -> int or float
 };
 
 struct BuiltinInfo {

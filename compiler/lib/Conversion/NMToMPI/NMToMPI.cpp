@@ -756,6 +756,33 @@ struct LibraryCallOpLowering : OpConversionPattern<nm::LibraryCallOp> {
         function = RuntimeFunction::nmrt_fsum_list;
       }
       break;
+    case nm::LibraryFunction::sum:
+    case nm::LibraryFunction::min:
+    case nm::LibraryFunction::max: {
+      // One runtime function per reduction and element kind: i64 for int
+      // and bool lists (a bool min or max is truncated back).
+      auto which = op.getFunction();
+      bool isArray = isa<MemRefType>(args[0].getType());
+      bool isFloat =
+          isArray || cast<nm::ListType>(op.getOperands()[0].getType())
+                         .getElementType()
+                         .isF64();
+      if (isArray)
+        args = stridedDoubles(rewriter, loc, args[0]);
+      if (which == nm::LibraryFunction::sum)
+        function = isArray   ? RuntimeFunction::nmrt_strided_sum
+                   : isFloat ? RuntimeFunction::nmrt_list_sum_f64
+                             : RuntimeFunction::nmrt_list_sum_i64;
+      else
+        function = isArray   ? RuntimeFunction::nmrt_strided_extreme
+                   : isFloat ? RuntimeFunction::nmrt_list_extreme_f64
+                             : RuntimeFunction::nmrt_list_extreme_i64;
+      if (which != nm::LibraryFunction::sum)
+        args.push_back(
+            arith::ConstantIntOp::create(rewriter, loc, rewriter.getI64Type(),
+                                         which == nm::LibraryFunction::max));
+      break;
+    }
     case nm::LibraryFunction::int_from_str:
       function = RuntimeFunction::nmrt_str_to_i64;
       break;
@@ -766,8 +793,13 @@ struct LibraryCallOpLowering : OpConversionPattern<nm::LibraryCallOp> {
     if (raises)
       args.push_back(lineConstant(rewriter, loc));
     Value result = callRuntime(rewriter, op, function, args);
-    rewriter.replaceOp(
-        op, fromAbi(rewriter, loc, result, op.getResult().getType()));
+    // An i1 result from a runtime i64 (the min of bools) or i8 (isclose).
+    Type type = op.getResult().getType();
+    if (type.isInteger(1) && result.getType().isInteger(64))
+      result = arith::TruncIOp::create(rewriter, loc, type, result);
+    else
+      result = fromAbi(rewriter, loc, result, type);
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

@@ -86,17 +86,28 @@ LogicalResult LibraryCallOp::verify() {
     operands = {f64, f64, f64, f64};
     result = b.getI1Type();
     break;
-  case LibraryFunction::fsum: {
+  case LibraryFunction::fsum:
+  case LibraryFunction::sum:
+  case LibraryFunction::min:
+  case LibraryFunction::max: {
     // A list of numbers, or a 1-d array of float64.
+    StringRef name = stringifyLibraryFunction(getFunction());
     if (getOperands().size() != 1)
-      return emitOpError("fsum takes one operand");
+      return emitOpError() << name << " takes one operand";
     Type t = getOperands()[0].getType();
     auto memref = dyn_cast<MemRefType>(t);
-    if (!isa<ListType>(t) &&
+    auto list = dyn_cast<ListType>(t);
+    if (!(list && !isa<StrType>(list.getElementType())) &&
         !(memref && memref.getRank() == 1 && memref.getElementType() == f64))
-      return emitOpError("fsum needs a list or a 1-d f64 memref, not ") << t;
+      return emitOpError()
+             << name << " needs a list of numbers or a 1-d f64 memref, not "
+             << t;
     operands = {t};
-    result = f64;
+    Type element = list ? list.getElementType() : f64;
+    result = getFunction() == LibraryFunction::fsum ? f64
+             : getFunction() == LibraryFunction::sum && element.isInteger(1)
+                 ? i64
+                 : element;
     break;
   }
   case LibraryFunction::int_from_str:

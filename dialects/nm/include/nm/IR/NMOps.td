@@ -117,6 +117,9 @@ def NM_LibraryFunction : I32EnumAttr<"LibraryFunction",
   I32EnumAttrCase<"int_from_str", 7>,
   I32EnumAttrCase<"float_from_str", 8>,
   I32EnumAttrCase<"round_int_digits", 9>,
+  I32EnumAttrCase<"sum", 10>,
+  I32EnumAttrCase<"min", 11>,
+  I32EnumAttrCase<"max", 12>,
 ]> {
   let cppNamespace = "::mlir::nm";
   let genSpecializedAttr = 0;
@@ -141,6 +144,7 @@ def NM_LibraryCallOp : NM_Op<"library_call"> {
     | `round_int_digits` | i64, i64 -> i64 | `round(n, k)` of an int |
     | `isclose` | f64, f64, f64, f64 -> i1 | `math.isclose(a, b, rel_tol=, abs_tol=)` |
     | `fsum` | list or 1-d f64 memref -> f64 | `math.fsum(xs)` |
+    | `sum`, `min`, `max` | list or 1-d f64 memref -> its element (i64 for a sum of i1) | `sum(xs)`, `min(xs)`, `max(xs)` |
     | `int_from_str` | !nm.str -> i64 | `int(s)` |
     | `float_from_str` | !nm.str -> f64 | `float(s)` |
 
