@@ -843,7 +843,9 @@ class Generator:
                 index = self.fresh("k")
                 self.emit(depth, f"{index} = 0")
                 if form < 0.8:
-                    start = self.pick(["", ", 1", ", start=-3"])
+                    # Numba takes enumerate's start only positionally.
+                    start = self.pick(["", ", 1", ", -3"] if scope.njit else
+                                      ["", ", 1", ", start=-3"])
                     self.emit(depth, f"for {index}, {name} in "
                                      f"enumerate({cname}{start}):")
                 else:

@@ -389,6 +389,13 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
                          kw.name + "'");
         return Type::unknown();
       }
+      // Numba 0.56 takes the start only positionally.
+      if (insideNjit()) {
+        fail(kw.loc, "enumerate() with start= is not supported inside an "
+                     "@njit function (Numba rejects it; pass the start "
+                     "positionally)");
+        return Type::unknown();
+      }
       start = kw.value.get();
     }
     Type element = iterationElement(*call->args[0]);
