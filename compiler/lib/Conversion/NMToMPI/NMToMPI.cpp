@@ -536,20 +536,6 @@ struct FormatOpLowering : OpConversionPattern<nm::FormatOp> {
   }
 };
 
-struct ReprOpLowering : OpConversionPattern<nm::ReprOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::ReprOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Value result =
-        callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_str_repr_new,
-                    {adaptor.getValue()});
-    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
 struct StrConcatOpLowering : OpConversionPattern<nm::StrConcatOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -580,9 +566,10 @@ struct StrConcatOpLowering : OpConversionPattern<nm::StrConcatOp> {
 };
 
 /// An op of strings that the runtime function `function` computes from
-/// its operands; the temporary strings among them are freed after it.
+/// its operands (repr, len, order, contains); the temporary strings among
+/// them are freed after it.
 template <typename StrOp, nmc::RuntimeFunction function>
-struct StrQueryLowering : OpConversionPattern<StrOp> {
+struct StrRuntimeOpLowering : OpConversionPattern<StrOp> {
   using OpConversionPattern<StrOp>::OpConversionPattern;
   using OpAdaptor = typename StrOp::Adaptor;
   LogicalResult
@@ -962,13 +949,13 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       ListRepeatOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
       SleepOpLowering, ExitOpLowering, ConstantStrOpLowering, PrintOpLowering,
       RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
-      FormatOpLowering, ReprOpLowering, StrConcatOpLowering, WriteOpLowering,
-      FlushOpLowering,
-      StrQueryLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
-      StrQueryLowering<nm::StrCompareOp,
-                       nmc::RuntimeFunction::nmrt_str_compare>,
-      StrQueryLowering<nm::StrContainsOp,
-                       nmc::RuntimeFunction::nmrt_str_contains>,
+      FormatOpLowering, StrConcatOpLowering, WriteOpLowering, FlushOpLowering,
+      StrRuntimeOpLowering<nm::ReprOp, nmc::RuntimeFunction::nmrt_str_repr_new>,
+      StrRuntimeOpLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
+      StrRuntimeOpLowering<nm::StrCompareOp,
+                           nmc::RuntimeFunction::nmrt_str_compare>,
+      StrRuntimeOpLowering<nm::StrContainsOp,
+                           nmc::RuntimeFunction::nmrt_str_contains>,
       OtherOpTypeConversion, GlobalOpTypeConversion, FuncOpTypeConversion>(
       converter, context);
   // Calls, returns and branches carry lists and strings too.
