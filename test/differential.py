@@ -31,6 +31,7 @@ import glob
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,19 +77,29 @@ def last_line(stderr):
     return lines[-1].strip() if lines else ""
 
 
-def run(cmd, ranks, outdir):
+def run(cmd, ranks, outdir, attempts=3):
     """Runs `cmd` on `ranks` ranks; returns the exit status, each rank's
     stdout and stderr in rank order (None where the rank left no file), and
-    mpirun's own stderr."""
-    proc = subprocess.run(cmd[:1] + ["-n", str(ranks), "--output-filename",
-                                     outdir] + cmd[1:],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, timeout=300)
-    outputs, errors = [], []
-    for rank in range(ranks):
-        for name, into in (("stdout", outputs), ("stderr", errors)):
-            files = glob.glob(os.path.join(outdir, "*", f"rank.{rank}", name))
-            into.append(open(files[0]).read() if files else None)
+    mpirun's own stderr. mpirun makes every rank's files when it starts the
+    ranks, even for a program that writes nothing, so a failed run that left
+    no file at all is the launcher failing to start the job (this happens
+    under load on an oversubscribed machine): it is started again, up to
+    `attempts` times in all, and the last mpirun's stderr says why."""
+    for attempt in range(attempts):
+        shutil.rmtree(outdir, ignore_errors=True)
+        proc = subprocess.run(cmd[:1] + ["-n", str(ranks), "--output-filename",
+                                         outdir] + cmd[1:],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=300)
+        outputs, errors = [], []
+        for rank in range(ranks):
+            for name, into in (("stdout", outputs), ("stderr", errors)):
+                files = glob.glob(os.path.join(outdir, "*", f"rank.{rank}",
+                                               name))
+                into.append(open(files[0]).read() if files else None)
+        started = any(out is not None for out in outputs + errors)
+        if proc.returncode == 0 or started:
+            break
     return proc.returncode, outputs, errors, proc.stderr
 
 
@@ -100,7 +111,9 @@ def compare(n, py, nm, expect_failure):
         if missing:
             problems.append(f"{label} left no output for ranks {missing} "
                             f"(exit {result[0]}): the launcher did not run "
-                            "the program as asked")
+                            "the program as asked"
+                            + (f"; mpirun said: {last_line(result[3])}"
+                               if result[3].strip() else ""))
     if problems:
         return problems
     if expect_failure and py[0] == 0:
