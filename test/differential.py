@@ -78,19 +78,25 @@ def last_line(stderr):
 
 
 def run(cmd, ranks, outdir, attempts=3):
-    """Runs `cmd` on `ranks` ranks; returns the exit status, each rank's
-    stdout and stderr in rank order (None where the rank left no file), and
-    mpirun's own stderr. mpirun makes every rank's files when it starts the
-    ranks, even for a program that writes nothing, so a failed run that left
+    """Runs `cmd` on `ranks` ranks; returns the exit status (124 if it ran
+    past 300 s), each rank's stdout and stderr in rank order (None where the
+    rank left no file), and mpirun's own stderr. mpirun makes every rank's
+    files when it starts the ranks, even for a program that writes nothing,
+    so a failed run that left
     no file at all is the launcher failing to start the job (this happens
     under load on an oversubscribed machine): it is started again, up to
     `attempts` times in all, and the last mpirun's stderr says why."""
     for attempt in range(attempts):
         shutil.rmtree(outdir, ignore_errors=True)
-        proc = subprocess.run(cmd[:1] + ["-n", str(ranks), "--output-filename",
-                                         outdir] + cmd[1:],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, timeout=300)
+        try:
+            proc = subprocess.run(
+                cmd[:1] + ["-n", str(ranks), "--output-filename", outdir] +
+                cmd[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True, timeout=300)
+        except subprocess.TimeoutExpired:
+            # A run that hangs is a difference to report, like any other.
+            proc = subprocess.CompletedProcess(cmd, 124, "",
+                                               "timed out after 300 s\n")
         outputs, errors = [], []
         for rank in range(ranks):
             for name, into in (("stdout", outputs), ("stderr", errors)):

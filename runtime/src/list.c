@@ -3,7 +3,9 @@
 
 #include "nmrt_internal.h"
 
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,4 +219,311 @@ double nmrt_strided_extreme(const double *first, int64_t length, int64_t stride,
       best = x;
   }
   return best;
+}
+
+/* AttributeError as `None.method(...)` raises it. */
+static void raiseIfNoneReceiver(const nmrt_list *l, const char *method,
+                                int64_t line) {
+  if (l)
+    return;
+  char message[96];
+  snprintf(message, sizeof message, "'NoneType' object has no attribute '%s'",
+           method);
+  nmrt_raise("AttributeError", message, line);
+}
+
+/* Moves the elements from position `from` on by `by` places (negative:
+ * towards the front); the list must have room for them. */
+static void shiftTail(nmrt_list *l, int64_t from, int64_t by) {
+  size_t size = elemSize(l->elemKind);
+  memmove((char *)l->data + size * (size_t)(from + by),
+          (char *)l->data + size * (size_t)from,
+          size * (size_t)(l->length - from));
+}
+
+/* l.insert(i, v): Python clamps i to [0, len] after adding len to a
+ * negative one. Returns the slot for the value. */
+static void *insertSlot(nmrt_list *l, int64_t i, int64_t line) {
+  raiseIfNoneReceiver(l, "insert", line);
+  if (i < 0)
+    i = i + l->length < 0 ? 0 : i + l->length;
+  if (i > l->length)
+    i = l->length;
+  appendSlot(l, line); /* grows the list by one at the end */
+  --l->length;
+  shiftTail(l, i, 1);
+  ++l->length;
+  return (char *)l->data + elemSize(l->elemKind) * (size_t)i;
+}
+
+void nmrt_list_insert_f64(nmrt_list *l, int64_t i, double v, int64_t line) {
+  *(double *)insertSlot(l, i, line) = v;
+}
+
+void nmrt_list_insert_i64(nmrt_list *l, int64_t i, int64_t v, int64_t line) {
+  *(int64_t *)insertSlot(l, i, line) = v;
+}
+
+void nmrt_list_insert_bool(nmrt_list *l, int64_t i, int8_t v, int64_t line) {
+  *(int8_t *)insertSlot(l, i, line) = v != 0;
+}
+
+void nmrt_list_insert_str(nmrt_list *l, int64_t i, const char *v,
+                          int64_t line) {
+  *(const char **)insertSlot(l, i, line) = v;
+}
+
+/* l.pop(i): the position of the element to remove, checked as Python
+ * checks it; the caller reads it, then calls removeAt. */
+static int64_t popIndex(nmrt_list *l, int64_t i, int64_t line) {
+  raiseIfNoneReceiver(l, "pop", line);
+  if (l->length == 0)
+    nmrt_raise("IndexError", "pop from empty list", line);
+  if (i < 0)
+    i += l->length;
+  if (i < 0 || i >= l->length)
+    nmrt_raise("IndexError", "pop index out of range", line);
+  return i;
+}
+
+static void removeAt(nmrt_list *l, int64_t i) {
+  shiftTail(l, i + 1, -1);
+  --l->length;
+}
+
+double nmrt_list_pop_f64(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = popIndex(l, i, line);
+  double v = ((double *)l->data)[at];
+  removeAt(l, at);
+  return v;
+}
+
+int64_t nmrt_list_pop_i64(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = popIndex(l, i, line);
+  int64_t v = ((int64_t *)l->data)[at];
+  removeAt(l, at);
+  return v;
+}
+
+int8_t nmrt_list_pop_bool(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = popIndex(l, i, line);
+  int8_t v = ((int8_t *)l->data)[at];
+  removeAt(l, at);
+  return v;
+}
+
+const char *nmrt_list_pop_str(nmrt_list *l, int64_t i, int64_t line) {
+  int64_t at = popIndex(l, i, line);
+  const char *v = ((const char **)l->data)[at];
+  removeAt(l, at);
+  return v;
+}
+
+/* What nmrt_list_search_* does with the elements equal to the value. */
+enum {
+  SEARCH_CONTAINS = 0,
+  SEARCH_INDEX = 1,
+  SEARCH_COUNT = 2,
+  SEARCH_REMOVE = 3
+};
+
+/* The search of every nmrt_list_search_* once `equal(l, i)` tells whether
+ * element i equals the value; `repr` writes the value for CPython's
+ * "3 is not in list". */
+static int64_t search(nmrt_list *l, int64_t kind, int64_t numba, int64_t line,
+                      int (*equal)(const nmrt_list *, int64_t, const void *),
+                      const void *value, void (*repr)(const void *, char *)) {
+  static const char *const methods[] = {"", "index", "count", "remove"};
+  if (!l) {
+    if (kind == SEARCH_CONTAINS)
+      nmrt_raise("TypeError", "argument of type 'NoneType' is not iterable",
+                 line);
+    raiseIfNoneReceiver(l, methods[kind], line);
+  }
+  int64_t count = 0;
+  for (int64_t i = 0; i < l->length; ++i) {
+    if (!equal(l, i, value))
+      continue;
+    switch (kind) {
+    case SEARCH_CONTAINS:
+      return 1;
+    case SEARCH_INDEX:
+      return i;
+    case SEARCH_REMOVE:
+      removeAt(l, i);
+      return 0;
+    default:
+      ++count;
+    }
+  }
+  if (kind == SEARCH_INDEX) {
+    char message[96];
+    if (numba) {
+      snprintf(message, sizeof message, "value not in list");
+    } else {
+      char shown[64];
+      repr(value, shown);
+      snprintf(message, sizeof message, "%s is not in list", shown);
+    }
+    nmrt_raise("ValueError", message, line);
+  }
+  if (kind == SEARCH_REMOVE)
+    nmrt_raise("ValueError", "list.remove(x): x not in list", line);
+  return count;
+}
+
+static int equalF64(const nmrt_list *l, int64_t i, const void *v) {
+  return ((const double *)l->data)[i] == *(const double *)v;
+}
+static int equalI64(const nmrt_list *l, int64_t i, const void *v) {
+  return ((const int64_t *)l->data)[i] == *(const int64_t *)v;
+}
+static int equalBool(const nmrt_list *l, int64_t i, const void *v) {
+  return ((const int8_t *)l->data)[i] == *(const int8_t *)v;
+}
+static int equalStr(const nmrt_list *l, int64_t i, const void *v) {
+  return strcmp(((const char *const *)l->data)[i], *(const char *const *)v) ==
+         0;
+}
+static void reprF64(const void *v, char *out) {
+  nmrt_format_f64_repr(*(const double *)v, out);
+}
+static void reprI64(const void *v, char *out) {
+  snprintf(out, 64, "%" PRId64, *(const int64_t *)v);
+}
+static void reprBool(const void *v, char *out) {
+  snprintf(out, 64, "%s", *(const int8_t *)v ? "True" : "False");
+}
+static void reprStr(const void *v, char *out) {
+  /* Cut as CPython never does; the message of a very long str only. */
+  nmrt_str_repr(*(const char *const *)v, out, 64);
+}
+
+int64_t nmrt_list_search_f64(nmrt_list *l, double v, int64_t kind,
+                             int64_t numba, int64_t line) {
+  return search(l, kind, numba, line, equalF64, &v, reprF64);
+}
+
+int64_t nmrt_list_search_i64(nmrt_list *l, int64_t v, int64_t kind,
+                             int64_t numba, int64_t line) {
+  return search(l, kind, numba, line, equalI64, &v, reprI64);
+}
+
+int64_t nmrt_list_search_bool(nmrt_list *l, int8_t v, int64_t kind,
+                              int64_t numba, int64_t line) {
+  int8_t b = v != 0;
+  return search(l, kind, numba, line, equalBool, &b, reprBool);
+}
+
+int64_t nmrt_list_search_str(nmrt_list *l, const char *v, int64_t kind,
+                             int64_t numba, int64_t line) {
+  return search(l, kind, numba, line, equalStr, &v, reprStr);
+}
+
+/* The elements of `from` appended to l (l itself included: its length is
+ * read once). */
+static void appendAll(nmrt_list *l, const nmrt_list *from, int64_t line) {
+  int64_t n = from->length;
+  size_t size = elemSize(l->elemKind);
+  if (l->capacity - l->length < n) {
+    int64_t capacity = l->length + n;
+    void *grown = realloc(l->data, (size_t)capacity * size);
+    if (!grown)
+      nmrt_raise("MemoryError", "", line);
+    l->data = grown;
+    l->capacity = capacity;
+  }
+  memcpy((char *)l->data + size * (size_t)l->length, from->data,
+         size * (size_t)n);
+  l->length += n;
+}
+
+void nmrt_list_extend(nmrt_list *l, nmrt_list *other, int64_t iadd,
+                      int64_t line) {
+  if (iadd && !l)
+    nmrt_raise("TypeError",
+               "unsupported operand type(s) for +=: 'NoneType' and 'list'",
+               line);
+  raiseIfNoneReceiver(l, "extend", line);
+  raiseIfNone(other, line);
+  appendAll(l, other, line);
+}
+
+nmrt_list *nmrt_list_concat(nmrt_list *a, nmrt_list *b, int64_t line) {
+  if (!a)
+    nmrt_raise("TypeError",
+               "unsupported operand type(s) for +: 'NoneType' and 'list'",
+               line);
+  if (!b)
+    nmrt_raise("TypeError",
+               "can only concatenate list (not \"NoneType\") to list", line);
+  nmrt_list *r = nmrt_list_new(a->elemKind, 0);
+  appendAll(r, a, line);
+  appendAll(r, b, line);
+  return r;
+}
+
+nmrt_list *nmrt_list_copy(nmrt_list *l, int64_t asMethod, int64_t line) {
+  if (asMethod)
+    raiseIfNoneReceiver(l, "copy", line);
+  raiseIfNone(l, line);
+  nmrt_list *r = nmrt_list_new(l->elemKind, 0);
+  appendAll(r, l, line);
+  return r;
+}
+
+void nmrt_list_reverse(nmrt_list *l, int64_t line) {
+  raiseIfNoneReceiver(l, "reverse", line);
+  size_t size = elemSize(l->elemKind);
+  char swap[sizeof(int64_t)];
+  for (int64_t i = 0, j = l->length - 1; i < j; ++i, --j) {
+    char *a = (char *)l->data + size * (size_t)i;
+    char *b = (char *)l->data + size * (size_t)j;
+    memcpy(swap, a, size);
+    memcpy(a, b, size);
+    memcpy(b, swap, size);
+  }
+}
+
+void nmrt_list_clear(nmrt_list *l, int64_t line) {
+  raiseIfNoneReceiver(l, "clear", line);
+  l->length = 0;
+}
+
+nmrt_list *nmrt_list_range(int64_t start, int64_t stop, int64_t step,
+                           int64_t line) {
+  if (step == 0)
+    nmrt_raise("ValueError", "range() arg 3 must not be zero", line);
+  /* The trip count without overflow, as range's len() computes it. */
+  uint64_t count = 0;
+  if (step > 0 && start < stop)
+    count = ((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1;
+  else if (step < 0 && start > stop)
+    count = ((uint64_t)start - (uint64_t)stop - 1) / (0 - (uint64_t)step) + 1;
+  if (count > (uint64_t)INT64_MAX / sizeof(int64_t))
+    nmrt_raise("MemoryError", "", line);
+  nmrt_list *r = nmrt_list_new(NMRT_ELEM_I64, (int64_t)count);
+  for (uint64_t i = 0; i < count; ++i)
+    ((int64_t *)r->data)[i] = (int64_t)((uint64_t)start + i * (uint64_t)step);
+  return r;
+}
+
+void nmrt_list_unpack_check(nmrt_list *l, int64_t targets, int64_t numba,
+                            int64_t line) {
+  if (!l)
+    nmrt_raise("TypeError", "cannot unpack non-iterable NoneType object", line);
+  if (l->length == targets)
+    return;
+  char message[96];
+  if (numba)
+    message[0] = '\0'; /* Numba raises a bare ValueError */
+  else if (l->length < targets)
+    snprintf(message, sizeof message,
+             "not enough values to unpack (expected %" PRId64 ", got %" PRId64
+             ")",
+             targets, l->length);
+  else
+    snprintf(message, sizeof message,
+             "too many values to unpack (expected %" PRId64 ")", targets);
+  nmrt_raise("ValueError", message, line);
 }

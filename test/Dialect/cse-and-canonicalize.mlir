@@ -1,4 +1,4 @@
-// nm.comm_world, nm.rank, nm.size and nm.list_from_elements are Pure (CSE merges them, canonicalize drops them when unused); collectives, wtime and list ops that can raise stay.
+// nm.comm_world, nm.rank and nm.size are Pure (CSE merges them, canonicalize drops them when unused); nm.list_from_elements allocates a new list (never merged, dropped when unused); collectives, wtime and list ops that can raise stay.
 // RUN: %nm-opt %s -cse | FileCheck %s --check-prefix=CSE
 // RUN: %nm-opt %s -canonicalize | FileCheck %s --check-prefix=CANON
 
@@ -54,6 +54,24 @@ func.func @side_effects_stay(%x: f64, %root: i64) {
   nm.barrier %c
   %a = nm.allreduce <sum> %x on %c : f64
   return
+}
+
+// Two equal list literals are two lists: appending to one leaves the other.
+// CSE-LABEL: func.func @list_literals_not_merged
+// CSE: %[[A:.*]] = nm.list_from_elements %{{.*}} : f64 -> !nm.list<f64>
+// CSE-NEXT: %[[B:.*]] = nm.list_from_elements %{{.*}} : f64 -> !nm.list<f64>
+// CSE-NEXT: %[[E:.*]] = nm.list_from_elements -> !nm.list<i64>
+// CSE-NEXT: %[[F:.*]] = nm.list_from_elements -> !nm.list<i64>
+// CSE-NEXT: nm.list_append %[[A]]
+// CSE-NEXT: return %[[A]], %[[B]], %[[E]], %[[F]] :
+func.func @list_literals_not_merged(%x: f64)
+    -> (!nm.list<f64>, !nm.list<f64>, !nm.list<i64>, !nm.list<i64>) {
+  %a = nm.list_from_elements %x : f64 -> !nm.list<f64>
+  %b = nm.list_from_elements %x : f64 -> !nm.list<f64>
+  %e = nm.list_from_elements -> !nm.list<i64>
+  %f = nm.list_from_elements -> !nm.list<i64>
+  nm.list_append %a, %x : !nm.list<f64>
+  return %a, %b, %e, %f : !nm.list<f64>, !nm.list<f64>, !nm.list<i64>, !nm.list<i64>
 }
 
 // Two barriers are two synchronisations, two wtime calls two readings.

@@ -175,3 +175,19 @@ func.func @fsum_of_a_2d_memref(%a: memref<?x?xf64>) {
   %s = nm.library_call <fsum>(%a) : (memref<?x?xf64>) -> f64
   return
 }
+
+// -----
+
+func.func @range_of_floats(%i: i64) {
+  // expected-error @+1 {{'nm.list_range' op makes a list of i64, not '!nm.list<f64>'}}
+  %l = nm.list_range %i, %i, %i : !nm.list<f64>
+  return
+}
+
+// -----
+
+func.func @unpack_into_another_type(%l: !nm.list<f64>) {
+  // expected-error @+1 {{'nm.list_unpack' op result of type 'i64' from a list of 'f64'}}
+  %a, %b = nm.list_unpack %l : !nm.list<f64> -> f64, i64
+  return
+}

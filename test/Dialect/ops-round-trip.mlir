@@ -268,3 +268,49 @@ func.func @streams(%s: !nm.str) {
   nm.flush stderr
   return
 }
+
+// CHECK-LABEL: func.func @list_methods
+// CHECK: nm.list_set %[[L:.*]][%[[I:.*]]], %[[X:.*]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_append %[[L]], %[[X]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_insert %[[L]][%[[I]]], %[[X]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_pop %[[L]][%[[I]]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_search <contains> %[[L]], %[[X]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_search <index> %[[L]], %[[X]] numba : !nm.list<f64>
+// CHECK-NEXT: nm.list_search <count> %[[L]], %[[X]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_search <remove> %[[L]], %[[X]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_extend %[[L]], %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_extend %[[L]], %[[L]] iadd : !nm.list<f64>
+// CHECK-NEXT: nm.list_concat %[[L]], %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_copy %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_copy %[[L]] method : !nm.list<f64>
+// CHECK-NEXT: nm.list_reverse %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_clear %[[L]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_repeat %[[L]], %[[I]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_range %[[I]], %[[I]], %[[I]] : !nm.list<i64>
+// CHECK-NEXT: nm.list_unpack %[[L]] : !nm.list<f64> -> f64, f64
+// CHECK-NEXT: nm.list_unpack %[[L]] numba : !nm.list<f64> -> f64
+// GENERIC-LABEL: sym_name = "list_methods"
+// GENERIC: "nm.list_search"(%{{.*}}, %{{.*}}) <{kind = #nm.list_search<contains>}> : (!nm.list<f64>, f64) -> i64
+// GENERIC: "nm.list_unpack"(%{{.*}}) : (!nm.list<f64>) -> (f64, f64)
+func.func @list_methods(%l: !nm.list<f64>, %i: i64, %x: f64) {
+  nm.list_set %l[%i], %x : !nm.list<f64>
+  nm.list_append %l, %x : !nm.list<f64>
+  nm.list_insert %l[%i], %x : !nm.list<f64>
+  %p = nm.list_pop %l[%i] : !nm.list<f64>
+  %c = nm.list_search <contains> %l, %x : !nm.list<f64>
+  %n = nm.list_search <index> %l, %x numba : !nm.list<f64>
+  %k = nm.list_search <count> %l, %x : !nm.list<f64>
+  %r = nm.list_search <remove> %l, %x : !nm.list<f64>
+  nm.list_extend %l, %l : !nm.list<f64>
+  nm.list_extend %l, %l iadd : !nm.list<f64>
+  %s = nm.list_concat %l, %l : !nm.list<f64>
+  %a = nm.list_copy %l : !nm.list<f64>
+  %b = nm.list_copy %l method : !nm.list<f64>
+  nm.list_reverse %l : !nm.list<f64>
+  nm.list_clear %l : !nm.list<f64>
+  %t = nm.list_repeat %l, %i : !nm.list<f64>
+  %g = nm.list_range %i, %i, %i : !nm.list<i64>
+  %u:2 = nm.list_unpack %l : !nm.list<f64> -> f64, f64
+  %v = nm.list_unpack %l numba : !nm.list<f64> -> f64
+  return
+}

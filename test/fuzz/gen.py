@@ -650,8 +650,10 @@ class Generator:
             self.loop(scope, depth, loop_depth, budget)
         elif kind < 0.8 and scope.arrays:
             self.array_write(scope, depth)
-        elif kind < 0.83 and any(n for _, n in scope.lists.values()):
+        elif kind < 0.81 and any(n for _, n in scope.lists.values()):
             self.list_write(scope, depth)
+        elif kind < 0.83 and any(n for _, n in scope.lists.values()):
+            self.list_method(scope, depth)
         elif kind < 0.85 and loop_depth > 0:
             cond = self.bool_expr(scope, 2)
             self.emit(depth, f"if {cond.text}:")
@@ -702,13 +704,18 @@ class Generator:
             return self.emit(depth, "pass")
         self.prints_left -= 1 + 2 * loop_depth
         items = [f"\"{self.fresh('p')}\""]
+        containers = 0  # list values that are not a name
         for _ in range(self.r.randint(1, 4)):
             choice = self.r.random()
             if choice < 0.6:
                 items.append(self.expr(scope, self.pick(
                     ["int", "float", "bool"]), 2).text)
-            elif choice < 0.7 and scope.lists:
+            elif choice < 0.67 and scope.lists:
                 items.append(self.pick(scope.lists))
+            elif choice < 0.7 and any(n for _, n in scope.lists.values()):
+                text, is_list = self.list_query(scope)
+                items.append(text)
+                containers += is_list
             elif choice < 0.8 and scope.tuples:
                 items.append(self.pick(scope.tuples))
             elif choice < 0.85:
@@ -723,8 +730,8 @@ class Generator:
         if self.chance(0.1):
             extra += ", end=" + self.pick(["'\\n\\n'", "' .\\n'"])
         # To stderr, which the oracle compares too, of numbers and strs.
-        if self.chance(0.08) and not any(i in scope.lists or
-                                         i in scope.tuples for i in items):
+        if self.chance(0.08) and not containers and not any(
+                i in scope.lists or i in scope.tuples for i in items):
             self.uses_sys = True
             extra += ", file=sys.stderr"
         if self.chance(0.05):
@@ -908,6 +915,54 @@ class Generator:
         e = self.fit(self.expr(scope, et, 2), *self.var_range(et))
         self.emit(depth, f"{name}[{k}] = {e.text}")
 
+    def list_method(self, scope, depth):
+        """List methods that keep the list's length (so that indexing it
+        stays in range): reverse, an insert and a pop, an append and a
+        remove, += and pop(), or unpacking a list of two into variables."""
+        name = self.pick([n for n, (_, size) in scope.lists.items() if size])
+        et, n = scope.lists[name]
+        e = self.fit(self.expr(scope, et, 2), *self.var_range(et))
+        kind = self.r.random()
+        if kind < 0.2:
+            self.emit(depth, f"{name}.reverse()")
+        elif kind < 0.45:
+            k = self.r.randint(-n - 2, n + 2)
+            self.emit(depth, f"{name}.insert({k}, {e.text})")
+            self.emit(depth, f"{name}.pop({self.r.randint(-n - 1, n)})")
+        elif kind < 0.65:
+            self.emit(depth, f"{name}.append({e.text})")
+            self.emit(depth, f"{name}.remove({name}[{self.r.randint(0, n)}])")
+        elif kind < 0.85:
+            self.emit(depth, f"{name} += [{e.text}]")
+            self.emit(depth, f"{name}.pop()")
+        else:
+            targets = [v for v in self.assignable(scope)
+                       if scope.vars[v] == et]
+            if n == 2 and len(targets) >= 2:
+                a, b = self.r.sample(targets, 2)
+                self.emit(depth, f"{a}, {b} = {name}")
+            else:
+                self.emit(depth, f"{name}.extend([{e.text}])")
+                self.emit(depth, f"{name}.pop(0)")
+
+    def list_query(self, scope):
+        """A value computed from a list (count, in, index of an element
+        that is there, a copy, a concatenation) and whether it is a list."""
+        name = self.pick([n for n, (_, size) in scope.lists.items() if size])
+        et, n = scope.lists[name]
+        e = self.fit(self.expr(scope, et, 1), *self.var_range(et))
+        v = self.fresh("v")
+        return self.pick([
+            (f"{name}.count({e.text})", False),
+            (f"({e.text}) in {name}", False),
+            (f"({e.text}) not in {name}", False),
+            (f"{name}.index({name}[{self.r.randint(-n, n - 1)}])", False),
+            (f"{name}.copy()", True),
+            (f"{name} + {name}", True),
+            (f"list({name})", True),
+            (f"[{v} for {v} in {name} if {v} != ({e.text})]", True),
+        ])
+
     def slice_text(self, n):
         def part():
             return self.pick(["", str(self.r.randint(-n - 2, n + 2))])
@@ -955,6 +1010,33 @@ class Generator:
                               *self.var_range(et)).text for _ in range(n)]
             self.emit(depth, f"{name} = [{', '.join(items)}]")
             scope.lists[name] = (et, n)
+        if self.chance(0.3):
+            # A list grown from [] (its element type from the appends).
+            et = self.pick(["int", "float", "bool"])
+            n = self.r.randint(1, 5)
+            name, i = self.fresh("q"), self.fresh("i")
+            e = self.fit(self.expr(scope, et, 1), *self.var_range(et))
+            self.emit(depth, f"{name} = []")
+            self.emit(depth, f"for {i} in range({n}):")
+            self.emit(depth + 1, f"{name}.append({e.text})")
+            scope.lists[name] = (et, n)
+        if self.chance(0.3):
+            # A comprehension whose element reads its own int target.
+            et = self.pick(["int", "float", "bool"])
+            n = self.r.randint(1, 5)
+            name, i = self.fresh("q"), self.fresh("i")
+            scope.vars[i] = "int"
+            e = self.fit(self.expr(scope, et, 2), *self.var_range(et))
+            del scope.vars[i]
+            self.emit(depth, f"{name} = [{e.text} for {i} in range({n})]")
+            scope.lists[name] = (et, n)
+        if self.chance(0.2):
+            n = self.r.randint(1, 5)
+            start, step = self.r.randint(-5, 5), self.pick([1, 2, -1, -3])
+            name = self.fresh("q")
+            self.emit(depth, f"{name} = list(range({start}, "
+                      f"{start + n * step}, {step}))")
+            scope.lists[name] = ("int", n)
         for _ in range(self.r.randint(0, 1)):
             types = [self.pick(["int", "float", "bool"])
                      for _ in range(self.r.randint(1, 3))]

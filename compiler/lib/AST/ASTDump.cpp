@@ -498,6 +498,19 @@ void Dumper::dumpExpr(const Expr &expr) {
   case Expr::Kind::List:
     node("List", loc);
     return children(cast<List>(expr).elts);
+  case Expr::Kind::ListComp: {
+    const auto &comp = cast<ListComp>(expr);
+    node("ListComp", loc);
+    return nested([&] {
+      field("Element", comp.elt.get());
+      for (const Comprehension &clause : comp.generators) {
+        field("For", clause.target.get());
+        field("In", clause.iter.get());
+        for (const ExprPtr &cond : clause.ifs)
+          field("If", cond.get());
+      }
+    });
+  }
   case Expr::Kind::FormattedString:
     node("FormattedString", loc);
     return nested([&] {
@@ -657,6 +670,17 @@ std::string ast::toSource(const Expr &expr) {
   }
   case Expr::Kind::List:
     return "[" + join(cast<List>(expr).elts) + "]";
+  case Expr::Kind::ListComp: {
+    const auto &comp = cast<ListComp>(expr);
+    std::string text = "[" + operand(*comp.elt);
+    for (const Comprehension &clause : comp.generators) {
+      text +=
+          " for " + operand(*clause.target) + " in " + operand(*clause.iter);
+      for (const ExprPtr &cond : clause.ifs)
+        text += " if " + operand(*cond);
+    }
+    return text + "]";
+  }
   case Expr::Kind::FormattedString:
     return "f" + quoteString(formattedText(cast<FormattedString>(expr)));
   }

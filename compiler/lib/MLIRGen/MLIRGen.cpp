@@ -191,6 +191,10 @@ Values MLIRGenerator::readVariable(const std::string &name, const Type &t,
   llvm::SmallVector<mlir::Type> types = storageTypes(t);
   if (types.empty())
     return {};
+  if (auto renamed = comprehensionVariables.find(name);
+      renamed != comprehensionVariables.end())
+    return ssa->readVariable(builder.getInsertionBlock(), renamed->second,
+                             types);
   if (instance->locals.count(name))
     return ssa->readVariable(builder.getInsertionBlock(), name, types);
   // A module-level variable read inside a function.
@@ -208,6 +212,10 @@ void MLIRGenerator::writeVariable(const std::string &name, Values values,
                                   const Type &t, SourceLoc l) {
   if (storageTypes(t).empty())
     return; // a compile-time value or None: nothing to hold
+  if (auto renamed = comprehensionVariables.find(name);
+      renamed != comprehensionVariables.end())
+    return ssa->writeVariable(builder.getInsertionBlock(), renamed->second,
+                              values);
   if (instance->isModuleBody() &&
       program.globalsReadByFunctions.contains(name)) {
     // Functions read the union of the assigned types.
@@ -358,6 +366,18 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
     writeVariable(name->id, values, valueType, l);
     return;
   }
+  if (auto *tuple = dyn_cast<Tuple>(&target);
+      tuple && valueType.is(Type::Kind::List)) {
+    // `a, b = l`: the list's length is checked, then each element bound.
+    Type element = valueType.getElement();
+    llvm::SmallVector<mlir::Type> types(tuple->elts.size(),
+                                        storageType(element));
+    auto unpack = mlir::nm::ListUnpackOp::create(builder, loc(l), types,
+                                                 values[0], insideNjit());
+    for (auto [elt, v] : llvm::zip(tuple->elts, unpack.getResults()))
+      genAssignTarget(*elt, {v}, element, l);
+    return;
+  }
   if (auto *tuple = dyn_cast<Tuple>(&target)) {
     for (size_t i = 0; i < tuple->elts.size(); ++i)
       genAssignTarget(*tuple->elts[i], tupleElement(values, valueType, i),
@@ -417,6 +437,12 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
     Type current = typeOf(*aug.target);
     mlir::Value lhs = readVariable(name->id, current, aug.getLoc())[0];
     mlir::Value rhs = gen(*aug.value);
+    if (current.is(Type::Kind::List)) {
+      // `l += other` extends the list in place: every name for it sees it.
+      mlir::nm::ListExtendOp::create(builder, loc(aug.getLoc()), lhs, rhs,
+                                     /*iadd=*/true);
+      return;
+    }
     Type result = instance->augmentedResults.lookup(&aug);
     mlir::Value v =
         genBinary(aug.op, lhs, current, rhs, valueType, result, aug.getLoc());
@@ -488,14 +514,15 @@ void MLIRGenerator::genWhile(const While &whileStmt) {
   builder.setInsertionPointToEnd(header);
   mlir::Value cond =
       truthy(gen(*whileStmt.test), typeOf(*whileStmt.test), whileStmt.getLoc());
-  genLoopBranches(cond, header, header, exit, whileStmt.body, whileStmt.orelse,
-                  {}, l);
+  genLoopBranches(
+      cond, header, header, exit, [&] { genBody(whileStmt.body); },
+      whileStmt.orelse, l);
 }
 
 void MLIRGenerator::genCountedLoop(
-    const For &forStmt, mlir::Value tripCount,
-    llvm::function_ref<void(mlir::Value)> genElement) {
-  mlir::Location l = loc(forStmt.getLoc());
+    mlir::Location l, mlir::Value tripCount,
+    llvm::function_ref<void(mlir::Value)> genIteration,
+    const StmtList &orelse) {
   mlir::Block *header = createBlock();
   mlir::Value counter = header->addArgument(builder.getI64Type(), l);
   mlir::Block *latch = createBlock();
@@ -518,16 +545,14 @@ void MLIRGenerator::genCountedLoop(
   mlir::Value more = mlir::arith::CmpIOp::create(
       builder, l, mlir::arith::CmpIPredicate::ult, counter, tripCount);
   genLoopBranches(
-      more, header, latch, exit, forStmt.body, forStmt.orelse,
-      [&] { genElement(counter); }, l);
+      more, header, latch, exit, [&] { genIteration(counter); }, orelse, l);
 }
 
 void MLIRGenerator::genLoopBranches(mlir::Value more, mlir::Block *header,
                                     mlir::Block *continueBlock,
-                                    mlir::Block *exit, const StmtList &body,
-                                    const StmtList &orelse,
-                                    llvm::function_ref<void()> atBodyStart,
-                                    mlir::Location l) {
+                                    mlir::Block *exit,
+                                    llvm::function_ref<void()> genIteration,
+                                    const StmtList &orelse, mlir::Location l) {
   mlir::Block *bodyBlock = createBlock();
   mlir::Block *orelseBlock = createBlock();
   mlir::cf::CondBranchOp::create(builder, l, more, bodyBlock, orelseBlock);
@@ -535,10 +560,8 @@ void MLIRGenerator::genLoopBranches(mlir::Value more, mlir::Block *header,
   sealBlock(orelseBlock);
 
   builder.setInsertionPointToEnd(bodyBlock);
-  if (atBodyStart)
-    atBodyStart();
   loops.push_back({continueBlock, exit});
-  genBody(body);
+  genIteration();
   loops.pop_back();
   branchTo(l, continueBlock);
   // Every back edge exists now.
@@ -675,10 +698,14 @@ void MLIRGenerator::genFor(const For &forStmt) {
   // enumerate() and zip(), which a tuple target unpacks).
   Sequence sequence = genSequence(*forStmt.iter);
   Type elementType = typeOf(*forStmt.target);
-  genCountedLoop(forStmt, sequence.length, [&](mlir::Value k) {
-    genAssignTarget(*forStmt.target, sequence.element(k), elementType,
-                    forStmt.getLoc());
-  });
+  genCountedLoop(
+      loc(forStmt.getLoc()), sequence.length,
+      [&](mlir::Value k) {
+        genAssignTarget(*forStmt.target, sequence.element(k), elementType,
+                        forStmt.getLoc());
+        genBody(forStmt.body);
+      },
+      forStmt.orelse);
 }
 
 void MLIRGenerator::genReturn(const Return &ret) {

@@ -112,11 +112,19 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
     return genStreamCall(call, id);
   case BuiltinId::StrFormat:
     return genStrFormat(call);
-  case BuiltinId::ListAppend: {
-    mlir::Value list = gen(*cast<Attribute>(*call.func).value);
-    mlir::nm::ListAppendOp::create(builder, l, list, gen(*call.args[0]));
-    return {};
-  }
+  case BuiltinId::ListAppend:
+  case BuiltinId::ListPop:
+  case BuiltinId::ListExtend:
+  case BuiltinId::ListInsert:
+  case BuiltinId::ListIndex:
+  case BuiltinId::ListCount:
+  case BuiltinId::ListRemove:
+  case BuiltinId::ListReverse:
+  case BuiltinId::ListCopy:
+  case BuiltinId::ListClear:
+    return genListMethod(call, id);
+  case BuiltinId::List:
+    return genToList(call);
   case BuiltinId::Str:
   case BuiltinId::Repr:
   case BuiltinId::Format:

@@ -218,6 +218,8 @@ mlir::Value MLIRGenerator::gen(const Expr &expr) {
     return genCompare(cast<Compare>(expr));
   case Expr::Kind::IfExp:
     return genIfExp(cast<IfExp>(expr));
+  case Expr::Kind::ListComp:
+    return genListComp(cast<ListComp>(expr));
   case Expr::Kind::List: {
     Type listType = typeOf(expr);
     llvm::SmallVector<mlir::Value> elements;
@@ -575,6 +577,10 @@ mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
     return mlir::nm::StrConcatOp::create(builder, loc(l),
                                          mlir::nm::StrType::get(&context),
                                          mlir::ValueRange{lhs, rhs});
+  if (resultType.is(Type::Kind::List) && lhsType.is(Type::Kind::List) &&
+      rhsType.is(Type::Kind::List))
+    return mlir::nm::ListConcatOp::create(builder, loc(l),
+                                          storageType(resultType), lhs, rhs);
   if (resultType.is(Type::Kind::List)) {
     // [x] * n or n * [x].
     bool listFirst = lhsType.is(Type::Kind::List);
@@ -857,8 +863,22 @@ comparePredicates(CmpOpKind op) {
 mlir::Value MLIRGenerator::genCompareOp(CmpOpKind op, mlir::Value lhs,
                                         const Type &lhsType, mlir::Value rhs,
                                         const Type &rhsType, SourceLoc l) {
-  if (lhsType.is(Type::Kind::Str))
+  if (lhsType.is(Type::Kind::Str) && rhsType.is(Type::Kind::Str))
     return genStrCompare(op, lhs, rhs, l);
+  if (rhsType.is(Type::Kind::List)) {
+    // `x in l`, with x widened to the element type as == compares it.
+    mlir::Location location = loc(l);
+    Type element = rhsType.getElement();
+    mlir::Value found = mlir::nm::ListSearchOp::create(
+        builder, location, builder.getI64Type(), rhs,
+        convert(lhs, lhsType, element, l), mlir::nm::ListSearchKind::contains,
+        insideNjit());
+    return mlir::arith::CmpIOp::create(builder, location,
+                                       op == CmpOpKind::In
+                                           ? mlir::arith::CmpIPredicate::ne
+                                           : mlir::arith::CmpIPredicate::eq,
+                                       found, constInt(0, location));
+  }
   auto predicates = comparePredicates(op);
   if (!predicates)
     return error(l, "comparison not supported yet", builder.getI1Type());

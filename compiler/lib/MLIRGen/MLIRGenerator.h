@@ -131,17 +131,18 @@ private:
   /// and goes on in a new block no branch reaches.
   void endBlockAfterNoReturn(mlir::Location l);
   /// A loop running `tripCount` (unsigned) times, calling
-  /// `genElement(k)` for k = 0, 1, ... at the top of each iteration.
-  void genCountedLoop(const For &forStmt, mlir::Value tripCount,
-                      llvm::function_ref<void(mlir::Value)> genElement);
+  /// `genIteration(k)` for k = 0, 1, ... as each iteration's body, then
+  /// `orelse` unless the body breaks.
+  void genCountedLoop(mlir::Location l, mlir::Value tripCount,
+                      llvm::function_ref<void(mlir::Value)> genIteration,
+                      const StmtList &orelse);
   /// What every loop shares once its header has computed `more`: the body
-  /// (starting with `atBodyStart`, ending at `continueBlock`, which
-  /// `continue` also reaches), the else clause, and the exit.
+  /// (`genIteration`, ending at `continueBlock`, which `continue` also
+  /// reaches), the else clause, and the exit.
   void genLoopBranches(mlir::Value more, mlir::Block *header,
                        mlir::Block *continueBlock, mlir::Block *exit,
-                       const StmtList &body, const StmtList &orelse,
-                       llvm::function_ref<void()> atBodyStart,
-                       mlir::Location l);
+                       llvm::function_ref<void()> genIteration,
+                       const StmtList &orelse, mlir::Location l);
   /// The number of elements of range(start, stop, step).
   mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
                           bool stepIsPositiveConstant, mlir::Location l);
@@ -205,6 +206,16 @@ private:
   void genPrint(const Call &call);
   /// sys.stdout / sys.stderr .write(s) and .flush().
   mlir::Value genStreamCall(const Call &call, sema::BuiltinId id);
+  /// l.append(x), l.pop(i), ... (MLIRGenLists.cpp).
+  mlir::Value genListMethod(const Call &call, sema::BuiltinId id);
+  /// list(l) and list(range(...)).
+  mlir::Value genToList(const Call &call);
+  /// `[elt for x in xs if c ...]`: a new list, appended to in nested loops.
+  mlir::Value genListComp(const ListComp &comp);
+  /// The loop of clause `i` and those inside it; the element at the end.
+  void genComprehensionClause(const ListComp &comp, size_t i, mlir::Value list);
+  /// Gives the names `target` binds their comprehension-only SSA names.
+  void renameComprehensionTarget(const Expr &target);
   mlir::Value genBinary(BinOpKind op, mlir::Value lhs, const Type &lhsType,
                         mlir::Value rhs, const Type &rhsType,
                         const Type &resultType, SourceLoc l);
@@ -300,6 +311,10 @@ private:
   mlir::Region *region = nullptr;
   SSABuilder *ssa = nullptr;
   std::vector<LoopTargets> loops;
+  /// The variables of the comprehensions being generated: the SSA name each
+  /// source name stands for there.
+  llvm::StringMap<std::string> comprehensionVariables;
+  unsigned comprehensionCount = 0;
   bool hadError = false;
 };
 

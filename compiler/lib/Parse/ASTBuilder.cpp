@@ -667,7 +667,7 @@ ExprPtr ASTBuilder::buildAtom(P::AtomContext *ctx) {
   if (ctx->LSQB()) {
     P::Testlist_compContext *list = ctx->testlist_comp();
     if (list && list->comp_for())
-      return rejectExpr(loc, notYet("list comprehensions"));
+      return buildListComp(list, loc);
     return std::make_unique<List>(loc, list ? buildElements(list) : ExprList());
   }
   if (ctx->LBRACE()) {
@@ -710,6 +710,35 @@ ExprPtr ASTBuilder::buildTupleOrSingle(antlr4::ParserRuleContext *ctx) {
   if (ctx->children.size() == 1)
     return std::move(elts[0]);
   return std::make_unique<Tuple>(locOf(ctx), std::move(elts));
+}
+
+ExprPtr ASTBuilder::buildListComp(P::Testlist_compContext *ctx, SourceLoc loc) {
+  ExprPtr elt = buildElement(ctx->children.front());
+  std::vector<Comprehension> generators;
+  // comp_for and comp_if chain: each `for` opens a clause, each `if`
+  // filters the clause before it.
+  antlr4::ParserRuleContext *next = ctx->comp_for();
+  while (next) {
+    if (auto *forCtx = dynamic_cast<P::Comp_forContext *>(next)) {
+      if (forCtx->ASYNC())
+        return rejectExpr(locOf(forCtx), outside("async comprehensions"));
+      Comprehension clause;
+      clause.target = buildTupleOrSingle(forCtx->exprlist());
+      checkTarget(*clause.target, /*aug=*/false);
+      clause.iter = buildOrTest(forCtx->or_test());
+      generators.push_back(std::move(clause));
+      next = forCtx->comp_for()
+                 ? static_cast<antlr4::ParserRuleContext *>(forCtx->comp_for())
+                 : forCtx->comp_if();
+    } else {
+      auto *ifCtx = static_cast<P::Comp_ifContext *>(next);
+      generators.back().ifs.push_back(buildOrTest(ifCtx->or_test()));
+      next = ifCtx->comp_for()
+                 ? static_cast<antlr4::ParserRuleContext *>(ifCtx->comp_for())
+                 : ifCtx->comp_if();
+    }
+  }
+  return std::make_unique<ListComp>(loc, std::move(elt), std::move(generators));
 }
 
 ExprList ASTBuilder::buildElements(antlr4::ParserRuleContext *ctx) {

@@ -98,6 +98,8 @@ private:
   /// A comma-separated list (`a, b`) becomes a Tuple, a single element
   /// without a trailing comma stays itself.
   ast::ExprPtr buildTupleOrSingle(antlr4::ParserRuleContext *ctx);
+  /// `[elt for x in xs if c ...]`.
+  ast::ExprPtr buildListComp(P::Testlist_compContext *ctx, SourceLoc loc);
   /// The elements of a comma-separated list of test/expr/star_expr.
   ast::ExprList buildElements(antlr4::ParserRuleContext *ctx);
   ast::ExprPtr buildElement(antlr4::tree::ParseTree *child);

@@ -36,6 +36,10 @@ struct FlowState {
   /// Variables whose types on the joined paths do not unify: reading one is
   /// an error, assigning it again is fine.
   llvm::StringMap<std::pair<Type, Type>> conflicts;
+  /// Variables holding an empty list literal whose element type is not
+  /// known yet: the literals (one per path) that what is put into the
+  /// variable's list next gives an element type.
+  llvm::StringMap<llvm::SmallVector<const List *, 1>> emptyListOrigins;
   /// False after return, break or continue.
   bool reachable = true;
 
@@ -72,6 +76,32 @@ private:
   /// Whether `value` may be stored into (or appended to) `list`: only of
   /// its element type.
   bool checkListStore(const Type &list, const Type &value, SourceLoc loc);
+  /// The empty list literals whose element type the list `value` (of type
+  /// `type`) still waits for: the literal itself, or those a variable holds.
+  llvm::SmallVector<const List *, 1> emptyListOrigins(const Expr &value,
+                                                      const Type &type);
+  /// The variables of `target` that `value` (of type `type`) gives empty
+  /// list literals, element by element through tuple literals.
+  void collectEmptyListOrigins(
+      const Expr &target, const Expr &value, const Type &type,
+      std::vector<std::pair<std::string, llvm::SmallVector<const List *, 1>>>
+          &origins);
+  /// `list` (an expression) gets `element`s: where it is a variable holding
+  /// empty list literals of unknown element type, they get that type.
+  void refineEmptyList(const Expr &list, const Type &element, SourceLoc loc);
+  /// `[]`: a list of the element type later uses gave it.
+  Type visitEmptyList(const List &list);
+  /// Whether `value in list`, list.index(value), ... compare values of the
+  /// list's element type (a bool or an int widened to it).
+  bool checkListSearchValue(const Type &list, const Type &value, SourceLoc loc);
+  /// list.append(x), .pop(i), .insert(i, x), .extend(l), .index(x),
+  /// .count(x), .remove(x), .reverse(), .copy(), .clear().
+  Type callListMethod(const Call &call, const BuiltinInfo &info);
+  /// list(l) of a list, list(range(...)).
+  Type callToList(const Call &call);
+  /// `[elt for x in xs if c ...]`: its targets are visible only inside it.
+  Type visitListComp(const ListComp &comp);
+  void bindComprehensionTarget(const Expr &target, const Type &type);
   void walkFor(const For &forStmt);
   /// The element type of a for loop's iterable: range(), numba.prange(), a
   /// list, a 1-d array, or enumerate() and zip() of those.
@@ -190,6 +220,9 @@ private:
   const llvm::StringSet<> &localNames;
   llvm::StringSet<> poisoned;
   FlowState state;
+  /// The variables of the comprehensions being typed, which hide the
+  /// function's variables of the same names there.
+  llvm::StringMap<Type> comprehensionScope;
   std::vector<LoopExits> loops;
   /// The converged header state of each loop walked so far, where the next
   /// walk of it starts: nested loops are not walked again from scratch.
@@ -215,6 +248,10 @@ public:
     lastResortErrors.push_back({loc, std::move(message)});
   }
   void markChanged() { changed = true; }
+  /// Empty list literals given an element type that lists cannot hold,
+  /// with the located reason, reported at the literal's check.
+  llvm::DenseMap<const List *, std::pair<SourceLoc, std::string>>
+      refusedEmptyLists;
   DiagnosticEngine &getDiags() { return diags; }
 
   /// Walks `callee` now unless this round has walked it (or is walking it:

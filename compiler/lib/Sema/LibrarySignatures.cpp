@@ -105,7 +105,8 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::StreamWrite:
   case BuiltinRule::StreamFlush:
   case BuiltinRule::StrFormat:
-  case BuiltinRule::ListAppend:
+  case BuiltinRule::ListMethod:
+  case BuiltinRule::ToList:
   case BuiltinRule::Sum:
     return Type::builtin(info.id);
   }
@@ -270,17 +271,10 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return callStreamMethod(call, info);
   case BuiltinRule::StrFormat:
     return callStrFormat(call);
-  case BuiltinRule::ListAppend: {
-    if (!checkArgCount(call, 1, 1, "append") || !call.keywords.empty())
-      return call.keywords.empty()
-                 ? Type::unknown()
-                 : fail(call.getLoc(), "append() takes no keyword arguments");
-    Type list = visit(*cast<Attribute>(*call.func).value);
-    Type value = visit(*call.args[0]);
-    if (!list.isUnknown())
-      checkListStore(list, value, call.args[0]->getLoc());
-    return Type::none();
-  }
+  case BuiltinRule::ListMethod:
+    return callListMethod(call, info);
+  case BuiltinRule::ToList:
+    return callToList(call);
   }
   std::vector<Type> args;
   for (const ExprPtr &arg : call.args) {

@@ -69,7 +69,11 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
       elements.push_back(visit(*elt));
     return Type::tuple(std::move(elements));
   }
+  case Expr::Kind::ListComp:
+    return visitListComp(cast<ListComp>(expr));
   case Expr::Kind::List: {
+    if (cast<List>(expr).elts.empty())
+      return visitEmptyList(cast<List>(expr));
     Type element = Type::unknown();
     for (const ExprPtr &elt : cast<List>(expr).elts) {
       Type t = visit(*elt);
@@ -82,9 +86,6 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
                                        t.str());
       element = *unified;
     }
-    if (element.isUnknown())
-      return fail(expr.getLoc(), "the element type of an empty list cannot "
-                                 "be inferred");
     return Type::list(element);
   }
   case Expr::Kind::FormattedString:
@@ -138,6 +139,9 @@ Type InstanceWalker::visitFormattedString(const FormattedString &fstring) {
 }
 
 Type InstanceWalker::visitName(const Name &name) {
+  if (auto it = comprehensionScope.find(name.id);
+      it != comprehensionScope.end())
+    return it->second;
   if (localNames.contains(name.id)) {
     if (auto conflict = state.conflicts.find(name.id);
         conflict != state.conflicts.end())
@@ -148,8 +152,13 @@ Type InstanceWalker::visitName(const Name &name) {
                       " here, depending on the path taken, and they do not "
                       "unify");
     auto it = state.types.find(name.id);
-    if (it != state.types.end() && !it->second.isUnknown())
-      return it->second;
+    if (it != state.types.end() && !it->second.isUnknown()) {
+      // A join gave a variable that held `[]` on one path a list type.
+      Type t = it->second;
+      if (t.is(Type::Kind::List) && !t.getElement().isUnknown())
+        refineEmptyList(name, t.getElement(), name.getLoc());
+      return t;
+    }
     if (poisoned.contains(name.id))
       return Type::unknown();
     // No assignment reaches this read (Python raises UnboundLocalError if
@@ -312,6 +321,16 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
     return lhs;
   if (op == BinOpKind::Mul && rhs.is(Type::Kind::List) && isCount(lhs))
     return rhs;
+  if (op == BinOpKind::Add && lhs.is(Type::Kind::List) &&
+      rhs.is(Type::Kind::List)) {
+    if (std::optional<Type> unified = unify(lhs, rhs);
+        unified &&
+        (lhs.getElement() == rhs.getElement() || lhs.getElement().isUnknown() ||
+         rhs.getElement().isUnknown()))
+      return *unified;
+    return fail(loc, "concatenating " + lhs.str() + " and " + rhs.str() +
+                         " is not supported (nmc's lists hold one type)");
+  }
   if (!lhs.isNumeric() || !rhs.isNumeric())
     return fail(loc, std::string("unsupported operand types for ") + spell(op) +
                          ": " + lhs.str() + " and " + rhs.str());
@@ -464,6 +483,13 @@ Type InstanceWalker::visitCompare(const Compare &cmp) {
                    cmp.ops[i] != CmpOpKind::Is &&
                    cmp.ops[i] != CmpOpKind::IsNot;
     if (strings) {
+      previous = right;
+      continue;
+    }
+    if ((cmp.ops[i] == CmpOpKind::In || cmp.ops[i] == CmpOpKind::NotIn) &&
+        right.is(Type::Kind::List)) {
+      if (!checkListSearchValue(right, previous, cmp.getLoc()))
+        return Type::unknown();
       previous = right;
       continue;
     }

@@ -45,7 +45,7 @@ bool detail::FlowState::operator==(const FlowState &other) const {
   for (const auto &entry : conflicts)
     if (!other.conflicts.count(entry.getKey()))
       return false;
-  return true;
+  return emptyListOrigins == other.emptyListOrigins;
 }
 
 FlowState detail::join(const FlowState &a, const FlowState &b) {
@@ -56,6 +56,12 @@ FlowState detail::join(const FlowState &a, const FlowState &b) {
   FlowState result = a;
   for (const auto &entry : b.conflicts)
     result.conflicts.try_emplace(entry.getKey(), entry.getValue());
+  for (const auto &entry : b.emptyListOrigins) {
+    auto &origins = result.emptyListOrigins[entry.getKey()];
+    for (const List *literal : entry.getValue())
+      if (!llvm::is_contained(origins, literal))
+        origins.push_back(literal);
+  }
   for (const auto &entry : b.types) {
     llvm::StringRef name = entry.getKey();
     auto [it, inserted] = result.types.try_emplace(name, entry.getValue());
@@ -182,6 +188,7 @@ void InstanceWalker::bindVariable(const std::string &name, const Type &type,
                                   SourceLoc loc) {
   state.types[name] = type;
   state.conflicts.erase(name);
+  state.emptyListOrigins.erase(name);
   // The union of every assignment's type: the storage of module-level
   // variables that functions read, and what --emit=typed shows.
   auto [it, inserted] = instance.locals.try_emplace(name, type);
@@ -218,6 +225,12 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
     if (value.isUnknown()) {
       for (const ExprPtr &elt : tuple->elts)
         assignTarget(*elt, Type::unknown(), loc);
+      return;
+    }
+    // A list's length is checked when it is unpacked.
+    if (value.is(Type::Kind::List) && !value.getElement().isUnknown()) {
+      for (const ExprPtr &elt : tuple->elts)
+        assignTarget(*elt, value.getElement(), loc);
       return;
     }
     if (!value.is(Type::Kind::Tuple) ||
@@ -310,8 +323,15 @@ void InstanceWalker::checkAnnotation(const Expr *annotation) {
 void InstanceWalker::walkAssign(const Assign &assign) {
   Type value = visit(*assign.value);
   checkAnnotation(assign.annotation.get());
+  // Read before any target is written, as the values are.
+  std::vector<std::pair<std::string, llvm::SmallVector<const List *, 1>>>
+      origins;
+  for (const ExprPtr &target : assign.targets)
+    collectEmptyListOrigins(*target, *assign.value, value, origins);
   for (const ExprPtr &target : assign.targets)
     assignTarget(*target, value, assign.getLoc());
+  for (auto &[name, literals] : origins)
+    state.emptyListOrigins[name] = std::move(literals);
 }
 
 bool InstanceWalker::checkListStore(const Type &list, const Type &value,
@@ -330,6 +350,15 @@ bool InstanceWalker::checkListStore(const Type &list, const Type &value,
 void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   Type current = visit(*aug.target);
   Type value = visit(*aug.value);
+  if (current.is(Type::Kind::List) && aug.op == BinOpKind::Mul)
+    return (void)fail(aug.getLoc(), "'*=' of a list (repeating it in place) "
+                                    "is not supported yet");
+  // `l += other` extends the list in place.
+  if (current.is(Type::Kind::List) && value.is(Type::Kind::List) &&
+      aug.op == BinOpKind::Add) {
+    refineEmptyList(*aug.target, value.getElement(), aug.value->getLoc());
+    current = visit(*aug.target);
+  }
   Type result = binaryResult(aug.op, current, value, aug.getLoc(),
                              aug.target.get(), aug.value.get());
   instance.augmentedResults[&aug] = result;

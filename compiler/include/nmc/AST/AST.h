@@ -45,6 +45,7 @@ public:
     IfExp,
     Tuple,
     List,
+    ListComp,
     FormattedString,
   };
 
@@ -272,6 +273,25 @@ public:
       : Expr(Kind::List, loc), elts(std::move(elts)) {}
   ExprList elts;
   static bool classof(const Expr *e) { return e->getKind() == Kind::List; }
+};
+
+/// One `for target in iter if cond ...` clause of a comprehension.
+struct Comprehension {
+  ExprPtr target;
+  ExprPtr iter;
+  ExprList ifs;
+};
+
+/// `[elt for target in iter if cond for ...]`: the clauses nest left to
+/// right, as Python's loops would.
+class ListComp : public Expr {
+public:
+  ListComp(SourceLoc loc, ExprPtr elt, std::vector<Comprehension> generators)
+      : Expr(Kind::ListComp, loc), elt(std::move(elt)),
+        generators(std::move(generators)) {}
+  ExprPtr elt;
+  std::vector<Comprehension> generators;
+  static bool classof(const Expr *e) { return e->getKind() == Kind::ListComp; }
 };
 
 //===----------------------------------------------------------------------===//

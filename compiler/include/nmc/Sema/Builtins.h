@@ -89,7 +89,8 @@ enum class BuiltinRule {
   StreamWrite,       // stream.write(str) -> int
   StreamFlush,       // stream.flush() -> None
   StrFormat,         // "literal".format(*args, **kwargs) -> str
-  ListAppend,        // list.append(value) -> None
+  ListMethod,        // list.append(value), .pop(i), .index(value), ...
+  ToList,            // list(list | range(...)) -> a new list
   Sum,               // sum(list | array) -> int or float
 };
 

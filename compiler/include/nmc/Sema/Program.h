@@ -55,6 +55,9 @@ struct FunctionInstance {
   /// `try:` around imports, decided at compile time: the index of the
   /// except clause that runs, or -1 when the imports succeed.
   llvm::DenseMap<const ast::Try *, int> tryOutcomes;
+  /// The element type of each empty list literal `[]`, from what the
+  /// program puts into the list later (append, insert, extend, +=).
+  llvm::DenseMap<const ast::List *, Type> emptyListElements;
   /// The element each tuple subscript selects (negative indices resolved).
   llvm::DenseMap<const ast::Subscript *, size_t> tupleIndices;
   /// The type `x op= y` computes before it is stored into `x`.

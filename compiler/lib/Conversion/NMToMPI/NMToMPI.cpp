@@ -352,74 +352,108 @@ struct ListLenOpLowering : OpConversionPattern<nm::ListLenOp> {
   }
 };
 
-struct ListGetOpLowering : OpConversionPattern<nm::ListGetOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// Constants an op passes to its runtime function after its operands (and
+/// before the source line).
+SmallVector<int64_t> runtimeFlags(Operation *) { return {}; }
+SmallVector<int64_t> runtimeFlags(nm::ListSearchOp op) {
+  return {static_cast<int64_t>(op.getKind()), op.getNumba()};
+}
+SmallVector<int64_t> runtimeFlags(nm::ListExtendOp op) {
+  return {op.getIadd()};
+}
+SmallVector<int64_t> runtimeFlags(nm::ListCopyOp op) {
+  return {op.getMethod()};
+}
+
+/// Replaces `op` by a call of `function` with `operands` in the runtime's
+/// ABI, `flags` and the source line; the call's result, if any, replaces
+/// the op's.
+void replaceByRuntimeCall(ConversionPatternRewriter &rewriter, Operation *op,
+                          nmc::RuntimeFunction function, ValueRange operands,
+                          ArrayRef<int64_t> flags) {
+  Location loc = op->getLoc();
+  SmallVector<Value> args;
+  for (Value v : operands)
+    args.push_back(toAbi(rewriter, loc, v));
+  for (int64_t flag : flags)
+    args.push_back(arith::ConstantIntOp::create(rewriter, loc,
+                                                rewriter.getI64Type(), flag));
+  args.push_back(lineConstant(rewriter, loc));
+  Value result = callRuntime(rewriter, op, function, args);
+  if (op->getNumResults() == 0)
+    rewriter.eraseOp(op);
+  else
+    rewriter.replaceOp(
+        op, fromAbi(rewriter, loc, result, op->getResult(0).getType()));
+}
+
+/// An op on a list that calls one runtime function.
+template <typename Op, nmc::RuntimeFunction Function>
+struct ListRuntimeOpLowering : OpConversionPattern<Op> {
+  using OpConversionPattern<Op>::OpConversionPattern;
+  using OpAdaptor = typename Op::Adaptor;
   LogicalResult
-  matchAndRewrite(nm::ListGetOp op, OpAdaptor adaptor,
+  matchAndRewrite(Op op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Type element = op.getType();
-    nmc::RuntimeFunction getter =
-        byListElement(element, nmc::RuntimeFunction::nmrt_list_get_f64,
-                      nmc::RuntimeFunction::nmrt_list_get_i64,
-                      nmc::RuntimeFunction::nmrt_list_get_bool,
-                      nmc::RuntimeFunction::nmrt_list_get_str);
-    Value v = callRuntime(rewriter, op, getter,
-                          {adaptor.getList(), adaptor.getIndex(),
-                           lineConstant(rewriter, op.getLoc())});
-    rewriter.replaceOp(op, fromAbi(rewriter, op.getLoc(), v, element));
+    replaceByRuntimeCall(rewriter, op, Function, adaptor.getOperands(),
+                         runtimeFlags(op));
     return success();
   }
 };
 
-struct ListSetOpLowering : OpConversionPattern<nm::ListSetOp> {
+/// An op on a list whose runtime function depends on the list's element
+/// type (f64, i64, bool, str): getting, storing, appending, inserting,
+/// popping and searching elements.
+template <typename Op, nmc::RuntimeFunction F64, nmc::RuntimeFunction I64,
+          nmc::RuntimeFunction Bool, nmc::RuntimeFunction Str>
+struct ListElementOpLowering : OpConversionPattern<Op> {
+  using OpConversionPattern<Op>::OpConversionPattern;
+  using OpAdaptor = typename Op::Adaptor;
+  LogicalResult
+  matchAndRewrite(Op op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type element = cast<nm::ListType>(op.getList().getType()).getElementType();
+    replaceByRuntimeCall(rewriter, op,
+                         byListElement(element, F64, I64, Bool, Str),
+                         adaptor.getOperands(), runtimeFlags(op));
+    return success();
+  }
+};
+
+#define NMC_LIST_ELEMENT_LOWERING(Op, name)                                    \
+  ListElementOpLowering<                                                       \
+      Op, nmc::RuntimeFunction::name##_f64, nmc::RuntimeFunction::name##_i64,  \
+      nmc::RuntimeFunction::name##_bool, nmc::RuntimeFunction::name##_str>
+
+/// `a, b = l`: the length check, then each element.
+struct ListUnpackOpLowering : OpConversionPattern<nm::ListUnpackOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(nm::ListSetOp op, OpAdaptor adaptor,
+  matchAndRewrite(nm::ListUnpackOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     using nmc::RuntimeFunction;
-    Type element = op.getValue().getType();
-    callRuntime(rewriter, op,
-                byListElement(element, RuntimeFunction::nmrt_list_set_f64,
-                              RuntimeFunction::nmrt_list_set_i64,
-                              RuntimeFunction::nmrt_list_set_bool,
-                              RuntimeFunction::nmrt_list_set_str),
-                {adaptor.getList(), adaptor.getIndex(),
-                 toAbi(rewriter, op.getLoc(), adaptor.getValue()),
-                 lineConstant(rewriter, op.getLoc())});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-struct ListAppendOpLowering : OpConversionPattern<nm::ListAppendOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::ListAppendOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    using nmc::RuntimeFunction;
-    Type element = op.getValue().getType();
-    callRuntime(rewriter, op,
-                byListElement(element, RuntimeFunction::nmrt_list_append_f64,
-                              RuntimeFunction::nmrt_list_append_i64,
-                              RuntimeFunction::nmrt_list_append_bool,
-                              RuntimeFunction::nmrt_list_append_str),
-                {adaptor.getList(),
-                 toAbi(rewriter, op.getLoc(), adaptor.getValue()),
-                 lineConstant(rewriter, op.getLoc())});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-struct ListRepeatOpLowering : OpConversionPattern<nm::ListRepeatOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::ListRepeatOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, callRuntime(rewriter, op,
-                                       nmc::RuntimeFunction::nmrt_list_repeat,
-                                       {adaptor.getList(), adaptor.getCount(),
-                                        lineConstant(rewriter, op.getLoc())}));
+    Location loc = op.getLoc();
+    Type i64 = rewriter.getI64Type();
+    auto constant = [&](int64_t v) -> Value {
+      return arith::ConstantIntOp::create(rewriter, loc, i64, v);
+    };
+    Value list = adaptor.getList();
+    callRuntime(rewriter, op, RuntimeFunction::nmrt_list_unpack_check,
+                {list, constant(op.getNumResults()), constant(op.getNumba()),
+                 lineConstant(rewriter, loc)});
+    Type element = op.getList().getType().getElementType();
+    RuntimeFunction getter = byListElement(
+        element, RuntimeFunction::nmrt_list_get_f64,
+        RuntimeFunction::nmrt_list_get_i64, RuntimeFunction::nmrt_list_get_bool,
+        RuntimeFunction::nmrt_list_get_str);
+    SmallVector<Value> elements;
+    for (unsigned i = 0; i < op.getNumResults(); ++i)
+      elements.push_back(
+          fromAbi(rewriter, loc,
+                  callRuntime(rewriter, op, getter,
+                              {list, constant(i), lineConstant(rewriter, loc)}),
+                  element));
+    rewriter.replaceOp(op, elements);
     return success();
   }
 };
@@ -944,9 +978,28 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
-      ListFromElementsOpLowering, ListLenOpLowering, ListGetOpLowering,
-      LibraryCallOpLowering, ListSetOpLowering, ListAppendOpLowering,
-      ListRepeatOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
+      ListFromElementsOpLowering, ListLenOpLowering, LibraryCallOpLowering,
+      NMC_LIST_ELEMENT_LOWERING(nm::ListGetOp, nmrt_list_get),
+      NMC_LIST_ELEMENT_LOWERING(nm::ListSetOp, nmrt_list_set),
+      NMC_LIST_ELEMENT_LOWERING(nm::ListAppendOp, nmrt_list_append),
+      NMC_LIST_ELEMENT_LOWERING(nm::ListInsertOp, nmrt_list_insert),
+      NMC_LIST_ELEMENT_LOWERING(nm::ListPopOp, nmrt_list_pop),
+      NMC_LIST_ELEMENT_LOWERING(nm::ListSearchOp, nmrt_list_search),
+      ListRuntimeOpLowering<nm::ListRepeatOp,
+                            nmc::RuntimeFunction::nmrt_list_repeat>,
+      ListRuntimeOpLowering<nm::ListExtendOp,
+                            nmc::RuntimeFunction::nmrt_list_extend>,
+      ListRuntimeOpLowering<nm::ListConcatOp,
+                            nmc::RuntimeFunction::nmrt_list_concat>,
+      ListRuntimeOpLowering<nm::ListCopyOp,
+                            nmc::RuntimeFunction::nmrt_list_copy>,
+      ListRuntimeOpLowering<nm::ListReverseOp,
+                            nmc::RuntimeFunction::nmrt_list_reverse>,
+      ListRuntimeOpLowering<nm::ListClearOp,
+                            nmc::RuntimeFunction::nmrt_list_clear>,
+      ListRuntimeOpLowering<nm::ListRangeOp,
+                            nmc::RuntimeFunction::nmrt_list_range>,
+      ListUnpackOpLowering, ArgvOpLowering, WtimeOpLowering, ClockOpLowering,
       SleepOpLowering, ExitOpLowering, ConstantStrOpLowering, PrintOpLowering,
       RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
       FormatOpLowering, StrConcatOpLowering, WriteOpLowering, FlushOpLowering,

@@ -136,6 +136,21 @@ LogicalResult ListFromElementsOp::verify() {
   return success();
 }
 
+LogicalResult ListRangeOp::verify() {
+  if (!getResult().getType().getElementType().isInteger(64))
+    return emitOpError("makes a list of i64, not ") << getResult().getType();
+  return success();
+}
+
+LogicalResult ListUnpackOp::verify() {
+  Type element = getList().getType().getElementType();
+  for (Value v : getElements())
+    if (v.getType() != element)
+      return emitOpError("result of type ")
+             << v.getType() << " from a list of " << element;
+  return success();
+}
+
 /// The list literal `list` is, if nothing can change it: its only users
 /// read it (a list passed on, appended to or stored into may change).
 static ListFromElementsOp unchangedLiteral(Value list) {

@@ -263,10 +263,20 @@ def NM_ScanOp : NM_Op<"scan", [AllTypesMatch<["value", "result"]>]> {
 // Lists
 //===----------------------------------------------------------------------===//
 
-def NM_ListFromElementsOp : NM_Op<"list_from_elements", [Pure]> {
-  let summary = "A list literal, `[a, b, c]`";
+def NM_ListFromElementsOp : NM_Op<"list_from_elements"> {
+  let summary = "A list literal, `[a, b, c]`: a new list";
+  let description = [{
+    Each evaluation makes a new, mutable list: two equal literals are two
+    lists (appending to one does not change the other), so the op
+    allocates (MemAlloc on its result) and CSE never merges two of them;
+    an unused one is still dropped.
+
+    ```mlir
+    %l = nm.list_from_elements %a, %b : f64, f64 -> !nm.list<f64>
+    ```
+  }];
   let arguments = (ins Variadic<NM_ListElement>:$elements);
-  let results = (outs NM_ListType:$result);
+  let results = (outs Res<NM_ListType, "", [MemAlloc]>:$result);
   let assemblyFormat = [{
     ($elements^ `:` type($elements))? `->` qualified(type($result)) attr-dict
   }];
@@ -339,6 +349,168 @@ def NM_ListRepeatOp : NM_Op<"list_repeat", [AllTypesMatch<["list", "result"]>]> 
   let arguments = (ins NM_ListType:$list, I64:$count);
   let results = (outs NM_ListType:$result);
   let assemblyFormat = "$list `,` $count attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListInsertOp : NM_Op<"list_insert", [
+    TypesMatchWith<"value is the list's element type", "list", "value",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "list.insert(index, value), with Python's clamping of index";
+  let description = [{
+    A negative index counts from the end; an index outside the list puts
+    the value at its front or end, as Python does.
+
+    ```mlir
+    nm.list_insert %l[%i], %x : !nm.list<f64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, I64:$index, NM_ListElement:$value);
+  let assemblyFormat = [{
+    $list `[` $index `]` `,` $value attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListPopOp : NM_Op<"list_pop", [
+    TypesMatchWith<"result is the list's element type", "list", "result",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "list.pop(index): removes and returns an element";
+  let description = [{
+    `list.pop()` is index -1. Raises Python's `IndexError` ("pop from empty
+    list", "pop index out of range").
+
+    ```mlir
+    %last = nm.list_pop %l[%minus_one] : !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, I64:$index);
+  let results = (outs NM_ListElement:$result);
+  let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListSearchKind : I32EnumAttr<"ListSearchKind",
+    "what a list search does with the elements equal to the value", [
+  I32EnumAttrCase<"contains", 0>,
+  I32EnumAttrCase<"index", 1>,
+  I32EnumAttrCase<"count", 2>,
+  I32EnumAttrCase<"remove", 3>,
+]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+def NM_ListSearchKindAttr : EnumAttr<NM_Dialect, NM_ListSearchKind,
+                                     "list_search"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def NM_ListSearchOp : NM_Op<"list_search", [
+    TypesMatchWith<"value is the list's element type", "list", "value",
+                   "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`value in list`, list.index/count/remove(value)";
+  let description = [{
+    Compares the elements with `==` (a NaN equals nothing):
+
+    | kind | result |
+    |---|---|
+    | `contains` | 1 if an element equals the value, else 0 |
+    | `index` | the first such element's index; `ValueError` if none |
+    | `count` | how many there are |
+    | `remove` | 0, removing the first; `ValueError` if none |
+
+    `numba` selects Numba's message for a failed `index` ("value not in
+    list") over CPython's ("3 is not in list").
+
+    ```mlir
+    %n = nm.list_search <count> %l, %x : !nm.list<f64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, NM_ListElement:$value,
+                       NM_ListSearchKindAttr:$kind, UnitAttr:$numba);
+  let results = (outs I64:$result);
+  let assemblyFormat = [{
+    $kind $list `,` $value (`numba` $numba^)? attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListExtendOp : NM_Op<"list_extend", [
+    AllTypesMatch<["list", "other"]>]> {
+  let summary = "list.extend(other) or list += other, in place";
+  let description = [{
+    Appends the elements of `other`, which may be the list itself. `iadd`
+    gives the TypeErrors of `+=` for None instead of those of `extend`.
+
+    ```mlir
+    nm.list_extend %l, %more : !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, NM_ListType:$other, UnitAttr:$iadd);
+  let assemblyFormat = [{
+    $list `,` $other (`iadd` $iadd^)? attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListConcatOp : NM_Op<"list_concat", [
+    AllTypesMatch<["lhs", "rhs", "result"]>]> {
+  let summary = "lhs + rhs of lists: a new list";
+  let arguments = (ins NM_ListType:$lhs, NM_ListType:$rhs);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
+}
+
+def NM_ListCopyOp : NM_Op<"list_copy", [AllTypesMatch<["list", "result"]>]> {
+  let summary = "list(l), or l.copy() with `method`: a new list";
+  let arguments = (ins NM_ListType:$list, UnitAttr:$method);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $list (`method` $method^)? attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListReverseOp : NM_Op<"list_reverse"> {
+  let summary = "list.reverse(), in place";
+  let arguments = (ins NM_ListType:$list);
+  let assemblyFormat = "$list attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListClearOp : NM_Op<"list_clear"> {
+  let summary = "list.clear()";
+  let arguments = (ins NM_ListType:$list);
+  let assemblyFormat = "$list attr-dict `:` qualified(type($list))";
+}
+
+def NM_ListRangeOp : NM_Op<"list_range"> {
+  let summary = "list(range(start, stop, step)): a new list of ints";
+  let description = [{
+    Raises `ValueError` for a zero step, as range() does.
+
+    ```mlir
+    %l = nm.list_range %start, %stop, %step : !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins I64:$start, I64:$stop, I64:$step);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $start `,` $stop `,` $step attr-dict `:` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def NM_ListUnpackOp : NM_Op<"list_unpack"> {
+  let summary = "`a, b = list`: the elements of a list of known length";
+  let description = [{
+    Raises Python's `ValueError` ("not enough values to unpack (expected 2,
+    got 1)", "too many values to unpack (expected 2)") unless the list has
+    as many elements as the op has results; with `numba`, Numba's bare
+    `ValueError`. A None list raises `TypeError`.
+
+    ```mlir
+    %a, %b = nm.list_unpack %l : !nm.list<f64> -> f64, f64
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, UnitAttr:$numba);
+  let results = (outs Variadic<NM_ListElement>:$elements);
+  let assemblyFormat = [{
+    $list (`numba` $numba^)? attr-dict `:` qualified(type($list)) `->` type($elements)
+  }];
+  let hasVerifier = 1;
 }
 
 def NM_ConstantStrOp : NM_Op<"constant_str", [Pure]> {

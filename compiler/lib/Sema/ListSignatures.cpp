@@ -1,0 +1,261 @@
+//===- ListSignatures.cpp - Typing list methods and empty lists -----------===//
+//
+// The list methods (append, pop, insert, extend, index, count, remove,
+// reverse, copy, clear), list(...), `in` of a list, list comprehensions,
+// and the element type of an empty list literal, which comes from what the
+// program later puts into the list, as in Numba.
+//
+//===----------------------------------------------------------------------===//
+
+#include "InferenceWalker.h"
+
+#include "llvm/ADT/ScopeExit.h"
+
+using namespace nmc;
+using namespace nmc::sema;
+using namespace nmc::sema::detail;
+
+static bool isCount(const Type &t) {
+  return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
+}
+
+llvm::SmallVector<const List *, 1>
+InstanceWalker::emptyListOrigins(const Expr &value, const Type &type) {
+  if (!type.is(Type::Kind::List) || !type.getElement().isUnknown())
+    return {};
+  if (auto *list = dyn_cast<List>(&value); list && list->elts.empty())
+    return {list};
+  if (auto *name = dyn_cast<Name>(&value)) {
+    auto it = state.emptyListOrigins.find(name->id);
+    if (it != state.emptyListOrigins.end())
+      return it->second;
+  }
+  return {};
+}
+
+void InstanceWalker::collectEmptyListOrigins(
+    const Expr &target, const Expr &value, const Type &type,
+    std::vector<std::pair<std::string, llvm::SmallVector<const List *, 1>>>
+        &origins) {
+  if (auto *name = dyn_cast<Name>(&target)) {
+    auto literals = emptyListOrigins(value, type);
+    if (!literals.empty())
+      origins.emplace_back(name->id, std::move(literals));
+    return;
+  }
+  auto *targets = dyn_cast<Tuple>(&target);
+  auto *values = dyn_cast<Tuple>(&value);
+  if (!targets || !values || !type.is(Type::Kind::Tuple) ||
+      targets->elts.size() != values->elts.size() ||
+      type.getElements().size() != values->elts.size())
+    return;
+  for (size_t i = 0; i < targets->elts.size(); ++i)
+    collectEmptyListOrigins(*targets->elts[i], *values->elts[i],
+                            type.getElements()[i], origins);
+}
+
+void InstanceWalker::refineEmptyList(const Expr &list, const Type &element,
+                                     SourceLoc loc) {
+  auto *name = dyn_cast<Name>(&list);
+  if (!name || element.isUnknown())
+    return;
+  auto it = state.emptyListOrigins.find(name->id);
+  if (it == state.emptyListOrigins.end())
+    return;
+  if (!element.isNumeric() && !element.is(Type::Kind::Str)) {
+    for (const List *literal : it->second)
+      inference.refusedEmptyLists.try_emplace(
+          literal, loc, "lists of " + element.str() + " are not supported yet");
+    return;
+  }
+  for (const List *literal : it->second) {
+    Type &slot = instance.emptyListElements[literal];
+    if (slot.isUnknown()) {
+      slot = element;
+      inference.markChanged();
+    }
+  }
+  state.emptyListOrigins.erase(it);
+  state.types[name->id] = Type::list(element);
+}
+
+Type InstanceWalker::visitEmptyList(const List &list) {
+  Type element = instance.emptyListElements.lookup(&list);
+  if (!element.isUnknown() || !inference.isChecking())
+    return Type::list(element);
+  if (auto refused = inference.refusedEmptyLists.find(&list);
+      refused != inference.refusedEmptyLists.end())
+    return fail(refused->second.first, refused->second.second);
+  return fail(list.getLoc(),
+              "the element type of this empty list is never given: nmc "
+              "infers it, as Numba does, from the first append, insert, "
+              "extend or += that the variable holding it meets");
+}
+
+bool InstanceWalker::checkListSearchValue(const Type &list, const Type &value,
+                                          SourceLoc loc) {
+  const Type &element = list.getElement();
+  if (value.isUnknown() || element.isUnknown())
+    return false;
+  // The value is compared as the element type: a bool or int widens as ==
+  // would compare it; a narrowing (2 in [True]) would not be ==.
+  if (value.is(Type::Kind::Str) && element.is(Type::Kind::Str))
+    return true;
+  if (value.isNumeric() && element.isNumeric() &&
+      unify(value, element) == element)
+    return true;
+  fail(loc, "looking for " + value.str() + " in " + list.str() +
+                " is not supported yet");
+  return false;
+}
+
+Type InstanceWalker::callListMethod(const Call &call, const BuiltinInfo &info) {
+  const Expr &listExpr = *cast<Attribute>(*call.func).value;
+  std::string name = info.name;
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments");
+  Type list = visit(listExpr);
+  std::vector<Type> args;
+  for (const ExprPtr &arg : call.args) {
+    args.push_back(visit(*arg));
+    if (args.back().isUnknown())
+      return Type::unknown();
+  }
+  if (list.isUnknown())
+    return list;
+  auto checkIndex = [&](size_t i) {
+    if (isCount(args[i]))
+      return true;
+    fail(call.args[i]->getLoc(), "'" + args[i].str() +
+                                     "' object cannot be interpreted as an "
+                                     "integer");
+    return false;
+  };
+  switch (info.id) {
+  case BuiltinId::ListAppend:
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    refineEmptyList(listExpr, args[0], call.args[0]->getLoc());
+    checkListStore(visit(listExpr), args[0], call.args[0]->getLoc());
+    return Type::none();
+  case BuiltinId::ListInsert:
+    if (!checkArgCount(call, 2, 2, name) || !checkIndex(0))
+      return Type::unknown();
+    refineEmptyList(listExpr, args[1], call.args[1]->getLoc());
+    checkListStore(visit(listExpr), args[1], call.args[1]->getLoc());
+    return Type::none();
+  case BuiltinId::ListExtend:
+    if (!checkArgCount(call, 1, 1, name))
+      return Type::unknown();
+    if (!args[0].is(Type::Kind::List))
+      return fail(call.args[0]->getLoc(),
+                  "extend() of " + args[0].str() + " is not supported yet");
+    refineEmptyList(listExpr, args[0].getElement(), call.args[0]->getLoc());
+    list = visit(listExpr);
+    if (args[0].getElement() != list.getElement() &&
+        !args[0].getElement().isUnknown())
+      return fail(call.args[0]->getLoc(),
+                  "extending " + list.str() + " with " + args[0].str() +
+                      " is not supported (nmc's lists hold one type)");
+    return Type::none();
+  case BuiltinId::ListPop:
+    if (!checkArgCount(call, 0, 1, name) || (!args.empty() && !checkIndex(0)))
+      return Type::unknown();
+    return list.getElement();
+  case BuiltinId::ListIndex:
+  case BuiltinId::ListCount:
+  case BuiltinId::ListRemove:
+    if (!checkArgCount(call, 1, 1, name) ||
+        !checkListSearchValue(list, args[0], call.args[0]->getLoc()))
+      return Type::unknown();
+    return info.id == BuiltinId::ListRemove ? Type::none() : Type::integer();
+  case BuiltinId::ListReverse:
+  case BuiltinId::ListClear:
+    if (!checkArgCount(call, 0, 0, name))
+      return Type::unknown();
+    return Type::none();
+  case BuiltinId::ListCopy:
+    if (!checkArgCount(call, 0, 0, name))
+      return Type::unknown();
+    return list;
+  default:
+    break;
+  }
+  return fail(call.getLoc(), name + "() is not a list method");
+}
+
+Type InstanceWalker::callToList(const Call &call) {
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc, "list() takes no keyword arguments");
+  if (call.args.size() != 1)
+    return fail(call.getLoc(),
+                call.args.empty()
+                    ? "list() without an argument is not supported yet (its "
+                      "element type would come from later appends; write [])"
+                    : "list expected at most 1 argument, got " +
+                          std::to_string(call.args.size()));
+  const Expr &arg = *call.args[0];
+  if (auto *range = dyn_cast<Call>(&arg)) {
+    Type callee = visit(*range->func);
+    if (callee.is(Type::Kind::Builtin) &&
+        callee.getBuiltin() == BuiltinId::Range) {
+      Type element = iterationElement(arg);
+      return element.isUnknown() ? element : Type::list(element);
+    }
+  }
+  Type t = visit(arg);
+  if (t.isUnknown() || t.is(Type::Kind::List))
+    return t;
+  return fail(arg.getLoc(), "list() of " + t.str() + " is not supported yet");
+}
+
+void InstanceWalker::bindComprehensionTarget(const Expr &target,
+                                             const Type &type) {
+  instance.exprTypes[&target] = type;
+  if (auto *name = dyn_cast<Name>(&target)) {
+    comprehensionScope[name->id] = type;
+    return;
+  }
+  auto *tuple = dyn_cast<Tuple>(&target);
+  if (!tuple) {
+    fail(target.getLoc(), "a comprehension's target must be a name or a "
+                          "tuple of names in the nmc subset");
+    return;
+  }
+  if (!type.is(Type::Kind::Tuple) ||
+      type.getElements().size() != tuple->elts.size()) {
+    fail(target.getLoc(), "cannot unpack " + type.str() + " into " +
+                              std::to_string(tuple->elts.size()) + " targets");
+    // The targets stay untyped; their uses are not reported again.
+    for (const ExprPtr &elt : tuple->elts)
+      if (auto *name = dyn_cast<Name>(elt.get()))
+        comprehensionScope[name->id] = Type::unknown();
+    return;
+  }
+  for (size_t i = 0; i < tuple->elts.size(); ++i)
+    bindComprehensionTarget(*tuple->elts[i], type.getElements()[i]);
+}
+
+Type InstanceWalker::visitListComp(const ListComp &comp) {
+  llvm::StringMap<Type> outer = comprehensionScope;
+  auto restore =
+      llvm::make_scope_exit([&] { comprehensionScope = std::move(outer); });
+  for (const Comprehension &clause : comp.generators) {
+    // Each iterable sees the targets of the clauses before it only.
+    Type element = iterationElement(*clause.iter);
+    if (element.isUnknown())
+      return element;
+    bindComprehensionTarget(*clause.target, element);
+    for (const ExprPtr &cond : clause.ifs)
+      if (checkCondition(*cond, "a comprehension's condition").isUnknown())
+        return Type::unknown();
+  }
+  Type element = visit(*comp.elt);
+  if (element.isUnknown())
+    return element;
+  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+    return fail(comp.elt->getLoc(),
+                "lists of " + element.str() + " are not supported yet");
+  return Type::list(element);
+}
