@@ -73,7 +73,10 @@ mlir::Value MLIRGenerator::genToList(const Call &call) {
   mlir::Location l = loc(call.getLoc());
   const Expr &arg = *call.args[0];
   Type result = typeOf(call);
-  if (auto *range = dyn_cast<Call>(&arg); range && !typeOf(arg).isRuntime()) {
+  auto *range = dyn_cast<Call>(&arg);
+  Type callee = range ? typeOf(*range->func) : Type::unknown();
+  if (callee.is(Type::Kind::Builtin) &&
+      callee.getBuiltin() == sema::BuiltinId::Range) {
     // list(range(stop)), list(range(start, stop[, step])).
     const auto &args = range->args;
     bool hasStart = args.size() > 1;

@@ -86,9 +86,11 @@ private:
       const Expr &target, const Expr &value, const Type &type,
       std::vector<std::pair<std::string, llvm::SmallVector<const List *, 1>>>
           &origins);
-  /// `list` (an expression) gets `element`s: where it is a variable holding
-  /// empty list literals of unknown element type, they get that type.
-  void refineEmptyList(const Expr &list, const Type &element, SourceLoc loc);
+  /// `list` (an expression of type `listType`) gets `element`s: where it is
+  /// a variable holding empty list literals of unknown element type, they
+  /// get that type. Returns the list's type from here on.
+  Type refineEmptyList(const Expr &list, const Type &listType,
+                       const Type &element, SourceLoc loc);
   /// `[]`: a list of the element type later uses gave it.
   Type visitEmptyList(const List &list);
   /// Whether `value in list`, list.index(value), ... compare values of the
@@ -201,6 +203,9 @@ private:
   const Expr *keyword(const Call &call, llvm::StringRef name);
   bool checkArgCount(const Call &call, size_t min, size_t max,
                      llvm::StringRef what);
+  /// Whether `t` is an int or bool where Python wants an integer (an index,
+  /// a range bound); reports Python's TypeError text at `loc` if not.
+  bool checkIntegerArgument(const Type &t, SourceLoc loc);
   /// Types a collective's root (absent means 0): an int, or a bool as
   /// Python allows.
   bool checkRoot(const Expr *root, llvm::StringRef method);

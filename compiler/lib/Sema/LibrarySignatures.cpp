@@ -120,6 +120,13 @@ const Expr *InstanceWalker::keyword(const Call &call, llvm::StringRef name) {
   return nullptr;
 }
 
+bool InstanceWalker::checkIntegerArgument(const Type &t, SourceLoc loc) {
+  if (t.isInteger())
+    return true;
+  fail(loc, "'" + t.str() + "' object cannot be interpreted as an integer");
+  return false;
+}
+
 bool InstanceWalker::checkArgCount(const Call &call, size_t min, size_t max,
                                    llvm::StringRef what) {
   size_t n = call.args.size();
@@ -138,7 +145,7 @@ bool InstanceWalker::checkRoot(const Expr *root, llvm::StringRef method) {
   if (!root)
     return true;
   Type t = visit(*root);
-  if (t.isUnknown() || t.is(Type::Kind::Int) || t.is(Type::Kind::Bool))
+  if (t.isUnknown() || t.isInteger())
     return true;
   fail(root->getLoc(),
        method.str() + "()'s root must be an int, not " + t.str());
@@ -366,18 +373,13 @@ Type InstanceWalker::rejectInsideNjit(const Call &call,
                                     "function (Numba rejects it)");
 }
 
-/// Whether `t` is an int as Python's integer-only functions take it.
-static bool isInteger(const Type &t) {
-  return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
-}
-
 Type InstanceWalker::callIntegerOrSumFunction(const Call &call,
                                               const BuiltinInfo &info,
                                               const std::string &name,
                                               const std::vector<Type> &args) {
   auto requireIntegers = [&]() {
     for (size_t i = 0; i < args.size(); ++i)
-      if (!isInteger(args[i])) {
+      if (!args[i].isInteger()) {
         fail(call.args[i]->getLoc(),
              args[i].is(Type::Kind::Float)
                  ? name + "() of a float: 'float' object cannot be "
@@ -407,7 +409,7 @@ Type InstanceWalker::callIntegerOrSumFunction(const Call &call,
                           call.args[1].get());
     if (insideNjit())
       return rejectInsideNjit(call, "pow() with a modulus");
-    if (!llvm::all_of(args, isInteger))
+    if (!llvm::all_of(args, [](const Type &t) { return t.isInteger(); }))
       return fail(call.getLoc(), "pow() 3rd argument not allowed unless all "
                                  "arguments are integers");
     return Type::integer();
@@ -449,7 +451,7 @@ Type InstanceWalker::callRoundToDigits(const Call &call,
       return rejectInsideNjit(call, "round() with ndigits=None");
     return Type::integer();
   }
-  if (!isInteger(args[1]))
+  if (!args[1].isInteger())
     return fail(call.args[1]->getLoc(),
                 "'" +
                     (args[1].is(Type::Kind::Float) ? std::string("float")

@@ -15,10 +15,6 @@ using namespace nmc;
 using namespace nmc::sema;
 using namespace nmc::sema::detail;
 
-static bool isCount(const Type &t) {
-  return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
-}
-
 llvm::SmallVector<const List *, 1>
 InstanceWalker::emptyListOrigins(const Expr &value, const Type &type) {
   if (!type.is(Type::Kind::List) || !type.getElement().isUnknown())
@@ -54,19 +50,19 @@ void InstanceWalker::collectEmptyListOrigins(
                             type.getElements()[i], origins);
 }
 
-void InstanceWalker::refineEmptyList(const Expr &list, const Type &element,
-                                     SourceLoc loc) {
+Type InstanceWalker::refineEmptyList(const Expr &list, const Type &listType,
+                                     const Type &element, SourceLoc loc) {
   auto *name = dyn_cast<Name>(&list);
   if (!name || element.isUnknown())
-    return;
+    return listType;
   auto it = state.emptyListOrigins.find(name->id);
   if (it == state.emptyListOrigins.end())
-    return;
+    return listType;
   if (!element.isNumeric() && !element.is(Type::Kind::Str)) {
     for (const List *literal : it->second)
       inference.refusedEmptyLists.try_emplace(
           literal, loc, "lists of " + element.str() + " are not supported yet");
-    return;
+    return listType;
   }
   for (const List *literal : it->second) {
     Type &slot = instance.emptyListElements[literal];
@@ -77,6 +73,7 @@ void InstanceWalker::refineEmptyList(const Expr &list, const Type &element,
   }
   state.emptyListOrigins.erase(it);
   state.types[name->id] = Type::list(element);
+  return Type::list(element);
 }
 
 Type InstanceWalker::visitEmptyList(const List &list) {
@@ -125,25 +122,20 @@ Type InstanceWalker::callListMethod(const Call &call, const BuiltinInfo &info) {
   if (list.isUnknown())
     return list;
   auto checkIndex = [&](size_t i) {
-    if (isCount(args[i]))
-      return true;
-    fail(call.args[i]->getLoc(), "'" + args[i].str() +
-                                     "' object cannot be interpreted as an "
-                                     "integer");
-    return false;
+    return checkIntegerArgument(args[i], call.args[i]->getLoc());
   };
   switch (info.id) {
   case BuiltinId::ListAppend:
     if (!checkArgCount(call, 1, 1, name))
       return Type::unknown();
-    refineEmptyList(listExpr, args[0], call.args[0]->getLoc());
-    checkListStore(visit(listExpr), args[0], call.args[0]->getLoc());
+    list = refineEmptyList(listExpr, list, args[0], call.args[0]->getLoc());
+    checkListStore(list, args[0], call.args[0]->getLoc());
     return Type::none();
   case BuiltinId::ListInsert:
     if (!checkArgCount(call, 2, 2, name) || !checkIndex(0))
       return Type::unknown();
-    refineEmptyList(listExpr, args[1], call.args[1]->getLoc());
-    checkListStore(visit(listExpr), args[1], call.args[1]->getLoc());
+    list = refineEmptyList(listExpr, list, args[1], call.args[1]->getLoc());
+    checkListStore(list, args[1], call.args[1]->getLoc());
     return Type::none();
   case BuiltinId::ListExtend:
     if (!checkArgCount(call, 1, 1, name))
@@ -151,8 +143,8 @@ Type InstanceWalker::callListMethod(const Call &call, const BuiltinInfo &info) {
     if (!args[0].is(Type::Kind::List))
       return fail(call.args[0]->getLoc(),
                   "extend() of " + args[0].str() + " is not supported yet");
-    refineEmptyList(listExpr, args[0].getElement(), call.args[0]->getLoc());
-    list = visit(listExpr);
+    list = refineEmptyList(listExpr, list, args[0].getElement(),
+                           call.args[0]->getLoc());
     if (args[0].getElement() != list.getElement() &&
         !args[0].getElement().isUnknown())
       return fail(call.args[0]->getLoc(),

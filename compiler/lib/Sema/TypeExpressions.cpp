@@ -156,7 +156,7 @@ Type InstanceWalker::visitName(const Name &name) {
       // A join gave a variable that held `[]` on one path a list type.
       Type t = it->second;
       if (t.is(Type::Kind::List) && !t.getElement().isUnknown())
-        refineEmptyList(name, t.getElement(), name.getLoc());
+        refineEmptyList(name, t, t.getElement(), name.getLoc());
       return t;
     }
     if (poisoned.contains(name.id))
@@ -314,12 +314,9 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
       rhs.is(Type::Kind::Str))
     return Type::string();
   // [x] * n and n * [x].
-  auto isCount = [](const Type &t) {
-    return t.is(Type::Kind::Int) || t.is(Type::Kind::Bool);
-  };
-  if (op == BinOpKind::Mul && lhs.is(Type::Kind::List) && isCount(rhs))
+  if (op == BinOpKind::Mul && lhs.is(Type::Kind::List) && rhs.isInteger())
     return lhs;
-  if (op == BinOpKind::Mul && rhs.is(Type::Kind::List) && isCount(lhs))
+  if (op == BinOpKind::Mul && rhs.is(Type::Kind::List) && lhs.isInteger())
     return rhs;
   if (op == BinOpKind::Add && lhs.is(Type::Kind::List) &&
       rhs.is(Type::Kind::List)) {

@@ -356,8 +356,8 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   // `l += other` extends the list in place.
   if (current.is(Type::Kind::List) && value.is(Type::Kind::List) &&
       aug.op == BinOpKind::Add) {
-    refineEmptyList(*aug.target, value.getElement(), aug.value->getLoc());
-    current = visit(*aug.target);
+    current = refineEmptyList(*aug.target, current, value.getElement(),
+                              aug.value->getLoc());
   }
   Type result = binaryResult(aug.op, current, value, aug.getLoc(),
                              aug.target.get(), aug.value.get());
@@ -402,9 +402,8 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
   }
   auto checkInteger = [&](const Expr &arg) {
     Type t = visit(arg);
-    if (!t.isUnknown() && (!t.isNumeric() || t.is(Type::Kind::Float)))
-      fail(arg.getLoc(),
-           "'" + t.str() + "' object cannot be interpreted as an integer");
+    if (!t.isUnknown())
+      checkIntegerArgument(t, arg.getLoc());
   };
   switch (callee.getBuiltin()) {
   case BuiltinId::Enumerate: {

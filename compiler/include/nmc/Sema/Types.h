@@ -71,6 +71,9 @@ public:
   bool isNumeric() const {
     return kind == Kind::Bool || kind == Kind::Int || kind == Kind::Float;
   }
+  /// int or bool: what Python takes as an integer (an index, a count, a
+  /// range bound, the argument of an integer-only function).
+  bool isInteger() const { return kind == Kind::Int || kind == Kind::Bool; }
   /// Types with a machine representation.
   bool isRuntime() const;
   /// Whether the type, or a type inside it, is not inferred yet.
