@@ -13,6 +13,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -DNMC_SANITIZE=ON
 fi
 cmake --build "$build" -j "$(nproc)"
-export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+# allow_user_poisoning=0: see scripts/fuzz.sh (libMLIR is not instrumented).
+export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1:allow_user_poisoning=0
 export UBSAN_OPTIONS=print_stacktrace=1
 /usr/lib/llvm-22/bin/lit -sv "$build/test"

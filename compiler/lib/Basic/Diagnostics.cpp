@@ -42,13 +42,22 @@ void DiagnosticEngine::report(SourceLoc loc, const char *kind,
   os << caret << "^\n";
 }
 
-void DiagnosticEngine::error(SourceLoc loc, const std::string &message) {
+bool DiagnosticEngine::error(SourceLoc loc, const std::string &message) {
   // Stages may meet the same problem twice (an expression typed again);
   // the user sees it once.
   if (!reported.insert({loc.line, loc.col, message}).second)
-    return;
+    return false;
   ++numErrors;
+  if (errorLimit != 0 && numErrors > errorLimit) {
+    if (numErrors == errorLimit + 1)
+      llvm::errs() << filename << ": error: too many errors; the first "
+                   << errorLimit
+                   << " are shown (--error-limit=N changes the limit, 0 "
+                      "shows all)\n";
+    return false;
+  }
   report(loc, "error", message);
+  return true;
 }
 
 void DiagnosticEngine::warning(SourceLoc loc, const std::string &message) {

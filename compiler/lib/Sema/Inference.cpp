@@ -162,11 +162,13 @@ void Inference::walkInstance(FunctionInstance &instance) {
     // Falling off the end returns None.
     std::optional<Type> ret = unify(instance.returnType, Type::none());
     if (!ret) {
-      if (checking)
-        diags.error(def.getLoc(),
-                    "function '" + def.name + "' returns " +
-                        instance.returnType.str() +
-                        " but can also reach its end and return None");
+      if (checking &&
+          diags.error(def.getLoc(),
+                      "function '" + def.name + "' returns " +
+                          instance.returnType.str() +
+                          " but can also reach its end and return None"))
+        diags.note(instance.returnTypeGivenAt,
+                   "it returns " + instance.returnType.str() + " here");
     } else if (*ret != instance.returnType) {
       instance.returnType = *ret;
       changed = true;

@@ -31,11 +31,20 @@ class Inference;
 /// The types of the variables at one point of a body. As in Numba, each
 /// assignment gives its variable the assigned value's type; where paths
 /// join, the types unify (int with float gives float).
+/// A variable's two types on paths that join, and where each was assigned.
+struct TypeConflict {
+  Type first, second;
+  SourceLoc firstAssigned, secondAssigned;
+};
+
 struct FlowState {
   llvm::StringMap<Type> types;
   /// Variables whose types on the joined paths do not unify: reading one is
   /// an error, assigning it again is fine.
-  llvm::StringMap<std::pair<Type, Type>> conflicts;
+  llvm::StringMap<TypeConflict> conflicts;
+  /// Where each variable was last assigned, for the notes of a conflict.
+  /// It does not take part in comparing states.
+  llvm::StringMap<SourceLoc> assignedAt;
   /// Variables holding an empty list literal whose element type is not
   /// known yet: the literals (one per path) that what is put into the
   /// variable's list next gives an element type.
@@ -59,8 +68,10 @@ public:
     // Parameters hold the argument types from the start.
     if (instance.def)
       for (auto [param, type] :
-           llvm::zip(instance.def->params, instance.paramTypes))
+           llvm::zip(instance.def->params, instance.paramTypes)) {
         state.types[param.name] = type;
+        state.assignedAt[param.name] = param.loc;
+      }
   }
 
   void walkBody(const StmtList &body);
@@ -210,7 +221,13 @@ private:
   /// Python allows.
   bool checkRoot(const Expr *root, llvm::StringRef method);
 
-  Type fail(SourceLoc loc, const std::string &message);
+  /// A note that an error shows after itself.
+  struct Note {
+    SourceLoc loc;
+    std::string message;
+  };
+  Type fail(SourceLoc loc, const std::string &message,
+            llvm::ArrayRef<Note> notes = {});
   /// Types a condition, which must be a number (bool, int or float).
   Type checkCondition(const Expr &test, llvm::StringRef what);
 
@@ -218,7 +235,12 @@ private:
   struct LoopExits {
     llvm::SmallVector<FlowState> breaks, continues;
   };
-  using ErrorList = std::vector<std::pair<SourceLoc, std::string>>;
+  struct PendingError {
+    SourceLoc loc;
+    std::string message;
+    std::vector<Note> notes;
+  };
+  using ErrorList = std::vector<PendingError>;
 
   Inference &inference;
   FunctionInstance &instance;

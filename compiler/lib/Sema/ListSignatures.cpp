@@ -231,8 +231,7 @@ void InstanceWalker::bindComprehensionTarget(const Expr &target,
 
 Type InstanceWalker::visitListComp(const ListComp &comp) {
   llvm::StringMap<Type> outer = comprehensionScope;
-  auto restore =
-      llvm::make_scope_exit([&] { comprehensionScope = std::move(outer); });
+  llvm::scope_exit restore([&] { comprehensionScope = std::move(outer); });
   for (const Comprehension &clause : comp.generators) {
     // Each iterable sees the targets of the clauses before it only.
     Type element = iterationElement(*clause.iter);

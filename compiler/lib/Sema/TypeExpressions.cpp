@@ -143,14 +143,31 @@ Type InstanceWalker::visitName(const Name &name) {
       it != comprehensionScope.end())
     return it->second;
   if (localNames.contains(name.id)) {
-    if (auto conflict = state.conflicts.find(name.id);
-        conflict != state.conflicts.end())
+    if (auto found = state.conflicts.find(name.id);
+        found != state.conflicts.end()) {
+      // Name the two types in the order of their assignments.
+      TypeConflict conflict = found->second;
+      if (std::tie(conflict.secondAssigned.line, conflict.secondAssigned.col) <
+          std::tie(conflict.firstAssigned.line, conflict.firstAssigned.col)) {
+        std::swap(conflict.first, conflict.second);
+        std::swap(conflict.firstAssigned, conflict.secondAssigned);
+      }
+      llvm::SmallVector<Note, 2> notes;
+      if (conflict.firstAssigned.line != 0)
+        notes.push_back(
+            {conflict.firstAssigned,
+             "'" + name.id + "' is given " + conflict.first.str() + " here"});
+      if (conflict.secondAssigned.line != 0)
+        notes.push_back(
+            {conflict.secondAssigned,
+             "'" + name.id + "' is given " + conflict.second.str() + " here"});
       return fail(name.getLoc(),
-                  "variable '" + name.id + "' holds " +
-                      conflict->second.first.str() + " or " +
-                      conflict->second.second.str() +
+                  "variable '" + name.id + "' holds " + conflict.first.str() +
+                      " or " + conflict.second.str() +
                       " here, depending on the path taken, and they do not "
-                      "unify");
+                      "unify",
+                  notes);
+    }
     auto it = state.types.find(name.id);
     if (it != state.types.end() && !it->second.isUnknown()) {
       // A join gave a variable that held `[]` on one path a list type.

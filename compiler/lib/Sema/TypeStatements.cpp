@@ -1,5 +1,4 @@
-//===- TypeStatements.cpp - Types of statements
-//-----------------------------===//
+//===- TypeStatements.cpp - Types of statements ---------------------------===//
 
 #include "InferenceWalker.h"
 
@@ -19,13 +18,16 @@ static bool isLiteral(const Expr &expr) {
 
 //===----------------------------------------------------------------------===//
 
-Type InstanceWalker::fail(SourceLoc loc, const std::string &message) {
+Type InstanceWalker::fail(SourceLoc loc, const std::string &message,
+                          llvm::ArrayRef<Note> notes) {
   if (!inference.isChecking())
     return Type::unknown();
-  if (errorBuffer)
-    errorBuffer->push_back({loc, message});
-  else
-    inference.getDiags().error(loc, message);
+  if (errorBuffer) {
+    errorBuffer->push_back({loc, message, {notes.begin(), notes.end()}});
+  } else if (inference.getDiags().error(loc, message)) {
+    for (const Note &note : notes)
+      inference.getDiags().note(note.loc, note.message);
+  }
   return Type::unknown();
 }
 
@@ -62,6 +64,8 @@ FlowState detail::join(const FlowState &a, const FlowState &b) {
       if (!llvm::is_contained(origins, literal))
         origins.push_back(literal);
   }
+  for (const auto &entry : b.assignedAt)
+    result.assignedAt.try_emplace(entry.getKey(), entry.getValue());
   for (const auto &entry : b.types) {
     llvm::StringRef name = entry.getKey();
     auto [it, inserted] = result.types.try_emplace(name, entry.getValue());
@@ -72,7 +76,9 @@ FlowState detail::join(const FlowState &a, const FlowState &b) {
     if (std::optional<Type> unified = unify(it->second, entry.getValue()))
       it->second = *unified;
     else
-      result.conflicts[name] = {it->second, entry.getValue()};
+      result.conflicts[name] = {it->second, entry.getValue(),
+                                a.assignedAt.lookup(name),
+                                b.assignedAt.lookup(name)};
   }
   return result;
 }
@@ -187,6 +193,7 @@ void InstanceWalker::walkRaise(const Raise &raise) {
 void InstanceWalker::bindVariable(const std::string &name, const Type &type,
                                   SourceLoc loc) {
   state.types[name] = type;
+  state.assignedAt[name] = loc;
   state.conflicts.erase(name);
   state.emptyListOrigins.erase(name);
   // The union of every assignment's type: the storage of module-level
@@ -519,8 +526,8 @@ void InstanceWalker::walkLoop(const Stmt &loop,
   }
   errorBuffer = outerBuffer;
   // The last walk's errors go where this loop's own errors would.
-  for (auto &[loc, message] : errors)
-    fail(loc, message);
+  for (const PendingError &error : errors)
+    fail(error.loc, error.message, error.notes);
   loopHeaders[&loop] = header;
   // The else clause runs when the header ends the loop; break skips it.
   state = afterHeader;
@@ -571,13 +578,17 @@ void InstanceWalker::walkReturn(const Return &ret) {
   }
   std::optional<Type> unified = unify(instance.returnType, value);
   if (!unified) {
-    fail(ret.getLoc(), "function '" + instance.def->name + "' returns " +
-                           instance.returnType.str() + " and " + value.str() +
-                           ", which do not unify");
+    fail(ret.getLoc(),
+         "function '" + instance.def->name + "' returns " +
+             instance.returnType.str() + " and " + value.str() +
+             ", which do not unify",
+         {{instance.returnTypeGivenAt,
+           "it returns " + instance.returnType.str() + " here"}});
     return;
   }
   if (*unified != instance.returnType) {
     instance.returnType = *unified;
+    instance.returnTypeGivenAt = ret.getLoc();
     inference.markChanged();
   }
 }

@@ -61,6 +61,10 @@ cl::opt<bool> debugInfo("g", cl::desc("Emit debug information"),
 cl::opt<bool> boundsCheck("boundscheck",
                           cl::desc("Check array indices (IndexError)"),
                           cl::cat(category));
+cl::opt<unsigned> errorLimit(
+    "error-limit",
+    cl::desc("Show at most this many errors (default 20, 0 for all)"),
+    cl::init(DiagnosticEngine::defaultErrorLimit), cl::cat(category));
 cl::opt<Emit> emit(
     "emit", cl::desc("Stop after a stage and print it"), cl::init(Emit::Exe),
     cl::values(
@@ -233,6 +237,7 @@ int compileInput() {
                 "' is a NumPy data file, not a program (nmc compiles Python "
                 "source)");
   DiagnosticEngine diags(inputFilename, source.str());
+  diags.setErrorLimit(errorLimit);
   return compile(diags);
 }
 

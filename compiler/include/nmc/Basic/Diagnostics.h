@@ -30,12 +30,19 @@ public:
   const std::string &getFilename() const { return filename; }
   const std::string &getSource() const { return source; }
 
-  /// Prints `file:line:col: error: message` with the source line and a caret.
-  void error(SourceLoc loc, const std::string &message);
+  /// Prints `file:line:col: error: message` with the source line and a
+  /// caret. Returns whether it was printed: an error already reported at the
+  /// same place, or one past the error limit, is counted but not shown, and
+  /// neither should its notes be.
+  bool error(SourceLoc loc, const std::string &message);
   /// Same, as a warning; it does not count as an error.
   void warning(SourceLoc loc, const std::string &message);
   /// Same, as a note attached to the previous error or warning.
   void note(SourceLoc loc, const std::string &message);
+
+  /// How many errors are shown; later ones only count. 0 shows them all.
+  void setErrorLimit(unsigned limit) { errorLimit = limit; }
+  static constexpr unsigned defaultErrorLimit = 20;
 
   unsigned getNumErrors() const { return numErrors; }
   bool hasErrors() const { return numErrors != 0; }
@@ -51,6 +58,7 @@ private:
   std::vector<size_t> lineStarts;
   std::set<std::tuple<int, int, std::string>> reported;
   unsigned numErrors = 0;
+  unsigned errorLimit = defaultErrorLimit;
 };
 
 } // namespace nmc

@@ -31,6 +31,8 @@ struct FunctionInstance {
   std::string symbol;
   std::vector<Type> paramTypes;
   Type returnType;
+  /// The `return` that gave returnType its type, for the note of a conflict.
+  SourceLoc returnTypeGivenAt;
   /// `@njit(fastmath=True)`: float arithmetic may be reassociated.
   bool fastmath = false;
   /// Variables in order of first binding (parameters first) and the union
