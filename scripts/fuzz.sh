@@ -2,10 +2,11 @@
 # Builds the libFuzzer target (clang, ASan, UBSan) in build-fuzz/ and fuzzes
 # nmc's front end for SECONDS (default 120), seeded from test/ and
 # examples/. Crashing inputs are written to build-fuzz/crashes/.
-# usage: scripts/fuzz.sh [SECONDS]
+# usage: scripts/fuzz.sh [SECONDS [LIBFUZZER-OPTIONS...]]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-120}"
+shift $(( $# > 0 ? 1 : 0 ))
 "$root/scripts/install-deps.sh"
 # libFuzzer and the sanitizer runtimes for clang.
 if ! dpkg-query -W -f='${Status}' libclang-rt-22-dev 2>/dev/null |
@@ -32,4 +33,4 @@ find "$root/test" "$root/examples" -name '*.npy' -exec cp {} "$corpus" \;
 ASAN_OPTIONS=detect_leaks=0:allow_user_poisoning=0 "$build/bin/nmc-fuzz" -max_total_time="$seconds" \
   -max_len=4096 -rss_limit_mb=4096 -close_fd_mask=2 -print_final_stats=1 \
   -dict="$root/compiler/tools/nmc-fuzz/nmc.dict" \
-  -artifact_prefix="$build/crashes/" "$corpus"
+  -artifact_prefix="$build/crashes/" "$@" "$corpus"
