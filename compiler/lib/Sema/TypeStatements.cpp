@@ -502,11 +502,15 @@ void InstanceWalker::walkLoop(const Stmt &loop,
     header = join(entry, cached->second);
   ErrorList errors;
   ErrorList *outerBuffer = errorBuffer;
+  // Variables poisoned by an error of a discarded walk are not poisoned in
+  // the next one, which reports that error again or none.
+  llvm::StringSet<> poisonedAtEntry = poisoned;
   FlowState afterHeader;
   LoopExits exits;
   // Types only widen, so this ends; the bound guards against a bug.
   for (int walkCount = 0;; ++walkCount) {
     errors.clear();
+    poisoned = poisonedAtEntry;
     errorBuffer = &errors;
     state = header;
     atHeader();
