@@ -9,17 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t elemSize(int64_t elemKind) {
-  return elemKind == NMRT_ELEM_BOOL ? sizeof(int8_t) : sizeof(int64_t);
-}
-
 nmrt_list *nmrt_list_new(int64_t elemKind, int64_t length) {
   if (length < 0)
     length = 0;
   /* The elements apart from the header, so that append can grow them. */
   nmrt_list *l = malloc(sizeof(nmrt_list));
   int64_t capacity = length > 4 ? length : 4;
-  void *data = calloc((size_t)capacity, elemSize(elemKind));
+  void *data = calloc((size_t)capacity, nmrt_list_elem_size(elemKind));
   if (!l || !data)
     nmrt_raise("MemoryError", "", 0);
   l->elemKind = elemKind;
@@ -34,7 +30,7 @@ static void *appendSlot(nmrt_list *l, int64_t line) {
   if (!l)
     nmrt_raise("AttributeError", "'NoneType' object has no attribute 'append'",
                line);
-  size_t size = elemSize(l->elemKind);
+  size_t size = nmrt_list_elem_size(l->elemKind);
   if (l->length == l->capacity) {
     int64_t capacity = 2 * l->capacity;
     void *grown = realloc(l->data, (size_t)capacity * size);
@@ -70,7 +66,7 @@ nmrt_list *nmrt_list_repeat(nmrt_list *l, int64_t count, int64_t line) {
   if (n != 0 && l->length > INT64_MAX / n)
     nmrt_raise("MemoryError", "", line);
   nmrt_list *r = nmrt_list_new(l->elemKind, l->length * n);
-  size_t bytes = elemSize(l->elemKind) * (size_t)l->length;
+  size_t bytes = nmrt_list_elem_size(l->elemKind) * (size_t)l->length;
   for (int64_t i = 0; i < n; ++i)
     memcpy((char *)r->data + bytes * (size_t)i, l->data, bytes);
   return r;
@@ -78,15 +74,14 @@ nmrt_list *nmrt_list_repeat(nmrt_list *l, int64_t count, int64_t line) {
 
 nmrt_list *nmrt_list_none(void) { return NULL; }
 
-int64_t nmrt_list_len(nmrt_list *l, int64_t line) {
+int64_t nmrt_list_len(nmrt_list *l, int64_t use, int64_t line) {
+  static const char *const noneErrors[] = {
+      "object of type 'NoneType' has no len()",
+      "'NoneType' object is not iterable",
+      "'NoneType' object is not subscriptable",
+      "'NoneType' object does not support item assignment"};
   if (!l)
-    nmrt_raise("TypeError", "object of type 'NoneType' has no len()", line);
-  return l->length;
-}
-
-int64_t nmrt_list_iter_len(nmrt_list *l, int64_t line) {
-  if (!l)
-    nmrt_raise("TypeError", "'NoneType' object is not iterable", line);
+    nmrt_raise("TypeError", noneErrors[use >= 0 && use < 4 ? use : 0], line);
   return l->length;
 }
 
@@ -235,7 +230,7 @@ static void raiseIfNoneReceiver(const nmrt_list *l, const char *method,
 /* Moves the elements from position `from` on by `by` places (negative:
  * towards the front); the list must have room for them. */
 static void shiftTail(nmrt_list *l, int64_t from, int64_t by) {
-  size_t size = elemSize(l->elemKind);
+  size_t size = nmrt_list_elem_size(l->elemKind);
   memmove((char *)l->data + size * (size_t)(from + by),
           (char *)l->data + size * (size_t)from,
           size * (size_t)(l->length - from));
@@ -253,7 +248,7 @@ static void *insertSlot(nmrt_list *l, int64_t i, int64_t line) {
   --l->length;
   shiftTail(l, i, 1);
   ++l->length;
-  return (char *)l->data + elemSize(l->elemKind) * (size_t)i;
+  return (char *)l->data + nmrt_list_elem_size(l->elemKind) * (size_t)i;
 }
 
 void nmrt_list_insert_f64(nmrt_list *l, int64_t i, double v, int64_t line) {
@@ -424,7 +419,7 @@ int64_t nmrt_list_search_str(nmrt_list *l, const char *v, int64_t kind,
  * read once). */
 static void appendAll(nmrt_list *l, const nmrt_list *from, int64_t line) {
   int64_t n = from->length;
-  size_t size = elemSize(l->elemKind);
+  size_t size = nmrt_list_elem_size(l->elemKind);
   if (l->capacity - l->length < n) {
     int64_t capacity = l->length + n;
     void *grown = realloc(l->data, (size_t)capacity * size);
@@ -474,7 +469,7 @@ nmrt_list *nmrt_list_copy(nmrt_list *l, int64_t asMethod, int64_t line) {
 
 void nmrt_list_reverse(nmrt_list *l, int64_t line) {
   raiseIfNoneReceiver(l, "reverse", line);
-  size_t size = elemSize(l->elemKind);
+  size_t size = nmrt_list_elem_size(l->elemKind);
   char swap[sizeof(int64_t)];
   for (int64_t i = 0, j = l->length - 1; i < j; ++i, --j) {
     char *a = (char *)l->data + size * (size_t)i;

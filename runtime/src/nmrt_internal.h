@@ -17,6 +17,11 @@ struct nmrt_list {
   void *data;
 };
 
+/* The bytes one element of a list of `elemKind` takes. */
+static inline size_t nmrt_list_elem_size(int64_t elemKind) {
+  return elemKind == NMRT_ELEM_BOOL ? sizeof(int8_t) : sizeof(int64_t);
+}
+
 /* Makes SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT print one line with
  * the rank and end the process (and so the job). Called after MPI_Init so
  * that it replaces MPI's handlers. */

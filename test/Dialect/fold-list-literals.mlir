@@ -11,7 +11,7 @@
 // CHECK: return %[[TWO]], %arg1, %[[OUT]]
 func.func @literal(%a: f64, %b: f64) -> (i64, f64, f64) {
   %l = nm.list_from_elements %a, %b : f64, f64 -> !nm.list<f64>
-  %n = nm.list_len %l iter : !nm.list<f64>
+  %n = nm.list_len %l for <iter> : !nm.list<f64>
   %c = arith.constant -1 : i64
   %last = nm.list_get %l[%c] : !nm.list<f64>
   %c5 = arith.constant 5 : i64

@@ -113,15 +113,21 @@ func.func @allreduce(%x: f64, %i: i64, %b: i1) {
 // CHECK-NEXT: nm.print %[[L]] : !nm.list<f64>
 // CHECK-NEXT: nm.print %[[G]] : !nm.list<i64>
 // CHECK-NEXT: nm.list_len %[[L]] : !nm.list<f64>
-// CHECK-NEXT: nm.list_len %[[G]] iter : !nm.list<i64>
+// CHECK-NEXT: nm.list_len %[[G]] for <iter> : !nm.list<i64>
 // CHECK-NEXT: nm.list_get %[[L]][%[[I]]] : !nm.list<f64>
 // CHECK-NEXT: nm.list_get %[[G]][%[[I]]] : !nm.list<i64>
 // CHECK-NEXT: nm.list_get %[[LB]][%[[I]]] : !nm.list<i1>
+// CHECK-NEXT: nm.list_len %[[G]] for <subscript> : !nm.list<i64>
+// CHECK-NEXT: nm.list_len %[[G]] for <store> : !nm.list<i64>
+// CHECK-NEXT: %[[S:.*]] = nm.list_slice %[[G]][%[[I]], %[[I]], %[[I]]] : !nm.list<i64>
+// CHECK-NEXT: nm.list_set_slice %[[G]][%[[I]], %[[I]], %[[I]]], %[[S]] : !nm.list<i64>
+// CHECK-NEXT: nm.list_sort %[[L]] reverse %[[B]] : !nm.list<f64>
+// CHECK-NEXT: nm.list_sort %[[L]] by %[[G]] reverse %[[B]] : !nm.list<f64>, !nm.list<i64>
 // GENERIC-LABEL: sym_name = "lists"
 // GENERIC: "nm.list_from_elements"(%{{.*}}, %{{.*}}) : (f64, f64) -> !nm.list<f64>
 // GENERIC: "nm.print"(%{{.*}}) : (!nm.list<f64>) -> ()
-// GENERIC: "nm.list_len"(%{{.*}}) : (!nm.list<f64>) -> i64
-// GENERIC: "nm.list_len"(%{{.*}}) <{iter}> : (!nm.list<i64>) -> i64
+// GENERIC: "nm.list_len"(%{{.*}}) <{use = #nm.list_len_use<len>}> : (!nm.list<f64>) -> i64
+// GENERIC: "nm.list_len"(%{{.*}}) <{use = #nm.list_len_use<iter>}> : (!nm.list<i64>) -> i64
 // GENERIC: "nm.list_get"(%{{.*}}, %{{.*}}) : (!nm.list<f64>, i64) -> f64
 func.func @lists(%x: f64, %y: f64, %i: i64, %b: i1, %g: !nm.list<i64>) {
   %l = nm.list_from_elements %x, %y : f64, f64 -> !nm.list<f64>
@@ -129,10 +135,16 @@ func.func @lists(%x: f64, %y: f64, %i: i64, %b: i1, %g: !nm.list<i64>) {
   nm.print %l : !nm.list<f64>
   nm.print %g : !nm.list<i64>
   %n = nm.list_len %l : !nm.list<f64>
-  %m = nm.list_len %g iter : !nm.list<i64>
+  %m = nm.list_len %g for <iter> : !nm.list<i64>
   %v = nm.list_get %l[%i] : !nm.list<f64>
   %w = nm.list_get %g[%i] : !nm.list<i64>
   %z = nm.list_get %lb[%i] : !nm.list<i1>
+  %ns = nm.list_len %g for <subscript> : !nm.list<i64>
+  %nt = nm.list_len %g for <store> : !nm.list<i64>
+  %s = nm.list_slice %g[%i, %i, %i] : !nm.list<i64>
+  nm.list_set_slice %g[%i, %i, %i], %s : !nm.list<i64>
+  nm.list_sort %l reverse %b : !nm.list<f64>
+  nm.list_sort %l by %g reverse %b : !nm.list<f64>, !nm.list<i64>
   return
 }
 

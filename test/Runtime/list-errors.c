@@ -41,9 +41,9 @@ void __nmc_main(void) {
 #elif CASE == 2
   nmrt_list_set_f64(l, 2, 1.0, 4);
 #elif CASE == 3
-  nmrt_list_len(nmrt_list_none(), 5);
+  nmrt_list_len(nmrt_list_none(), 0, 5);
 #elif CASE == 4
-  nmrt_list_iter_len(nmrt_list_none(), 6);
+  nmrt_list_len(nmrt_list_none(), 1, 6);
 #elif CASE == 5
   nmrt_list_get_i64(nmrt_list_none(), 0, 7);
 #elif CASE == 6

@@ -55,9 +55,9 @@ void __nmc_main(void) {
   newline();
 
   // CHECK-NEXT: 4 3 2.5 -3 True 1e-05
-  nmrt_print_i64(nmrt_list_len(f, 1));
+  nmrt_print_i64(nmrt_list_len(f, 0, 1));
   nmrt_print_str(" ");
-  nmrt_print_i64(nmrt_list_iter_len(i, 1));
+  nmrt_print_i64(nmrt_list_len(i, 1, 1));
   nmrt_print_str(" ");
   nmrt_print_f64(nmrt_list_get_f64(f, 1, 1));
   nmrt_print_str(" ");

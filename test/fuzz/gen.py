@@ -28,7 +28,8 @@ expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
 `continue` and `else`, over ranges, lists, arrays, `enumerate` and
 `zip` with tuple targets); functions, `@njit` or plain, with default and
 keyword arguments, tuple returns and recursion with a base case; lists
-(element stores too) and tuples; 1-d arrays with element loops, slices
+(element stores too, slices, slice assignment, `sort`/`sorted` with
+`reverse=` and key lambdas, and outside @njit `reversed()`) and tuples; 1-d arrays with element loops, slices
 (views), slice fills and copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
@@ -917,14 +918,30 @@ class Generator:
 
     def list_method(self, scope, depth):
         """List methods that keep the list's length (so that indexing it
-        stays in range): reverse, an insert and a pop, an append and a
-        remove, += and pop(), or unpacking a list of two into variables."""
+        stays in range): reverse, sort (reversed, by a key lambda), an
+        insert and a pop, an append and a remove, += and pop(), a slice
+        assigned a slice of the same length, or unpacking a list of two
+        into variables."""
         name = self.pick([n for n, (_, size) in scope.lists.items() if size])
         et, n = scope.lists[name]
         e = self.fit(self.expr(scope, et, 2), *self.var_range(et))
         kind = self.r.random()
-        if kind < 0.2:
+        if kind < 0.1:
             self.emit(depth, f"{name}.reverse()")
+        elif kind < 0.2:
+            v = self.fresh("v")
+            self.emit(depth, f"{name}.sort(" + self.pick([
+                "", "reverse=True", f"key=lambda {v}: -{v}",
+                f"key=lambda {v}: {v} * {v}, reverse={self.pick([0, 1])}",
+                f"key=lambda {v}: {v} % 3"]) + ")")
+        elif kind < 0.25:
+            s = self.slice_text(n)
+            for _ in range(10):
+                t = self.slice_text(n)
+                if self.slice_len(n, s) == self.slice_len(n, t):
+                    self.emit(depth, f"{name}[{s}] = {name}[{t}]")
+                    return
+            self.emit(depth, f"{name}[:] = sorted({name})")
         elif kind < 0.45:
             k = self.r.randint(-n - 2, n + 2)
             self.emit(depth, f"{name}.insert({k}, {e.text})")
@@ -961,7 +978,14 @@ class Generator:
             (f"{name} + {name}", True),
             (f"list({name})", True),
             (f"[{v} for {v} in {name} if {v} != ({e.text})]", True),
-        ])
+            (f"{name}[{self.slice_text(n)}]", True),
+            (f"sorted({name})", True),
+            (f"sorted({name}, reverse=True)", True),
+            (f"sorted({name}, key=lambda {v}: {v} % 2)", True),
+        ] + ([] if scope.njit else [
+            (f"list(reversed({name}))", True),
+            (f"[{v} for {v} in reversed({name}[{self.slice_text(n)}])]", True),
+        ]))
 
     def slice_text(self, n):
         def part():

@@ -511,6 +511,14 @@ void Dumper::dumpExpr(const Expr &expr) {
       }
     });
   }
+  case Expr::Kind::Lambda: {
+    const auto &lambda = cast<Lambda>(expr);
+    std::string params;
+    for (const Param &p : lambda.params)
+      params += (params.empty() ? "" : ", ") + p.name;
+    node("Lambda(" + params + ")", loc);
+    return nested([&] { field("Body", lambda.body.get()); });
+  }
   case Expr::Kind::FormattedString:
     node("FormattedString", loc);
     return nested([&] {
@@ -683,6 +691,13 @@ std::string ast::toSource(const Expr &expr) {
   }
   case Expr::Kind::FormattedString:
     return "f" + quoteString(formattedText(cast<FormattedString>(expr)));
+  case Expr::Kind::Lambda: {
+    const auto &lambda = cast<Lambda>(expr);
+    std::string text = "lambda";
+    for (size_t i = 0; i < lambda.params.size(); ++i)
+      text += (i ? ", " : " ") + lambda.params[i].name;
+    return text + ": " + operand(*lambda.body);
+  }
   }
   llvm_unreachable("unknown expression kind");
 }

@@ -386,6 +386,15 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
   }
   if (auto *sub = dyn_cast<Subscript>(&target)) {
     if (auto *slice = dyn_cast<Slice>(sub->index.get())) {
+      if (typeOf(*sub->value).is(Type::Kind::List)) {
+        // Type inference allows only a list of the same element type.
+        mlir::Value list = gen(*sub->value);
+        auto [start, length, step] = genSliceBounds(
+            listLength(list, mlir::nm::ListLenUse::store, loc(l)), *slice);
+        mlir::nm::ListSetSliceOp::create(builder, loc(l), list, start, length,
+                                         step, values[0]);
+        return;
+      }
       mlir::Value view = genSliceView(gen(*sub->value), *slice);
       assignToView(view, values[0], valueType, l);
       return;
@@ -625,6 +634,16 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
                 return element;
               }};
     }
+    if (id == sema::BuiltinId::Reversed) {
+      // Element length - 1 - k of the sequence.
+      Sequence inner = genSequence(*call->args[0]);
+      mlir::Value last =
+          mlir::arith::SubIOp::create(builder, l, inner.length, constInt(1, l));
+      return {inner.length, [=](mlir::Value k) {
+                return inner.element(
+                    mlir::arith::SubIOp::create(builder, l, last, k));
+              }};
+    }
     if (id == sema::BuiltinId::Zip) {
       // As long as the shortest; one element of each.
       std::vector<Sequence> inners;
@@ -676,8 +695,7 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
   mlir::Value iterable = gen(iter);
   mlir::Type elementType = storageType(iterType.getElement());
   if (iterType.is(Type::Kind::List)) {
-    mlir::Value length = mlir::nm::ListLenOp::create(
-        builder, l, builder.getI64Type(), iterable, builder.getUnitAttr());
+    mlir::Value length = listLength(iterable, mlir::nm::ListLenUse::iter, l);
     return {length, [=](mlir::Value k) {
               return Values{mlir::nm::ListGetOp::create(builder, l, elementType,
                                                         iterable, k)};

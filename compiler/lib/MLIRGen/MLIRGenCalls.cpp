@@ -65,8 +65,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
     if (t.is(Type::Kind::Str))
       return mlir::nm::StrLenOp::create(builder, l, builder.getI64Type(), v);
     if (t.is(Type::Kind::List))
-      return mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(), v,
-                                         mlir::UnitAttr());
+      return listLength(v, mlir::nm::ListLenUse::len, l);
     return fromIndex(mlir::memref::DimOp::create(builder, l, v, 0), l);
   }
   case BuiltinId::Min:
@@ -122,9 +121,15 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::ListReverse:
   case BuiltinId::ListCopy:
   case BuiltinId::ListClear:
+  case BuiltinId::ListSort:
     return genListMethod(call, id);
   case BuiltinId::List:
     return genToList(call);
+  case BuiltinId::Sorted: {
+    mlir::Value list = genToList(call);
+    genSort(list, call);
+    return list;
+  }
   case BuiltinId::Str:
   case BuiltinId::Repr:
   case BuiltinId::Format:
@@ -193,6 +198,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::Range:
   case BuiltinId::Enumerate:
   case BuiltinId::Zip:
+  case BuiltinId::Reversed:
   case BuiltinId::NumbaPrange:
   case BuiltinId::NumbaNjit:
   case BuiltinId::NumbaJit:

@@ -9,6 +9,7 @@
 #include "MLIRGenerator.h"
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 
 using namespace nmc;
 using namespace nmc::mlirgen;
@@ -64,9 +65,19 @@ mlir::Value MLIRGenerator::genListMethod(const Call &call, sema::BuiltinId id) {
   case BuiltinId::ListCopy:
     return mlir::nm::ListCopyOp::create(builder, l, list.getType(), list,
                                         /*method=*/true);
+  case BuiltinId::ListSort:
+    genSort(list, call);
+    return {};
   default:
     return error(call.getLoc(), "not a list method", list.getType());
   }
+}
+
+mlir::Value MLIRGenerator::listLength(mlir::Value list,
+                                      mlir::nm::ListLenUse use,
+                                      mlir::Location l) {
+  return mlir::nm::ListLenOp::create(builder, l, builder.getI64Type(), list,
+                                     use);
 }
 
 mlir::Value MLIRGenerator::genToList(const Call &call) {
@@ -88,8 +99,79 @@ mlir::Value MLIRGenerator::genToList(const Call &call) {
     return mlir::nm::ListRangeOp::create(builder, l, storageType(result), start,
                                          stop, step);
   }
-  return mlir::nm::ListCopyOp::create(builder, l, storageType(result), gen(arg),
-                                      /*method=*/false);
+  if (typeOf(arg).is(Type::Kind::List))
+    return mlir::nm::ListCopyOp::create(builder, l, storageType(result),
+                                        gen(arg), /*method=*/false);
+  // An array, reversed(...): the elements appended one by one.
+  mlir::Value list = mlir::nm::ListFromElementsOp::create(
+      builder, l, storageType(result), mlir::ValueRange{});
+  Sequence sequence = genSequence(arg);
+  genCountedLoop(l, sequence.length,
+                 [&](mlir::Value k) {
+                   mlir::nm::ListAppendOp::create(builder, l, list,
+                                                  sequence.element(k)[0]);
+                 },
+                 {});
+  return list;
+}
+
+void MLIRGenerator::genSort(mlir::Value list, const Call &call) {
+  mlir::Location l = loc(call.getLoc());
+  const Expr *key = nullptr, *reverse = nullptr;
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name == "key" && !isa<NoneLit>(*kw.value))
+      key = kw.value.get();
+    if (kw.name == "reverse")
+      reverse = kw.value.get();
+  }
+  // reverse= is evaluated before any key is computed, as in Python.
+  mlir::Value descending =
+      reverse ? truthy(gen(*reverse), typeOf(*reverse), reverse->getLoc())
+              : constBool(false, l);
+  mlir::Value keys;
+  if (key) {
+    // Each element's key, once and in order, before sorting.
+    Type elementType =
+        typeOf(call).is(Type::Kind::List)
+            ? typeOf(call).getElement()
+            : typeOf(*cast<Attribute>(*call.func).value).getElement();
+    Type keyType = isa<Lambda>(*key)
+                       ? typeOf(*key)
+                       : instance->keyFunctions.lookup(key)->returnType;
+    keys = mlir::nm::ListFromElementsOp::create(
+        builder, l, storageType(Type::list(keyType)), mlir::ValueRange{});
+    mlir::Value length = listLength(list, mlir::nm::ListLenUse::len, l);
+    genCountedLoop(l, length,
+                   [&](mlir::Value k) {
+                     mlir::Value element = mlir::nm::ListGetOp::create(
+                         builder, l, storageType(elementType), list, k);
+                     mlir::nm::ListAppendOp::create(
+                         builder, l, keys,
+                         genSortKey(*key, element, elementType));
+                   },
+                   {});
+  }
+  mlir::nm::ListSortOp::create(builder, l, list, keys, descending);
+}
+
+mlir::Value MLIRGenerator::genSortKey(const Expr &key, mlir::Value element,
+                                      const Type &elementType) {
+  if (auto *lambda = dyn_cast<Lambda>(&key)) {
+    // The parameter is the lambda's own variable, as a comprehension's is.
+    llvm::StringMap<std::string> outer = comprehensionVariables;
+    const std::string &param = lambda->params[0].name;
+    comprehensionVariables[param] =
+        param + ".lambda" + std::to_string(comprehensionCount++);
+    writeVariable(param, {element}, elementType, lambda->getLoc());
+    mlir::Value result = gen(*lambda->body);
+    comprehensionVariables = std::move(outer);
+    return result;
+  }
+  const FunctionInstance &target = *instance->keyFunctions.lookup(&key);
+  auto call = mlir::func::CallOp::create(
+      builder, loc(key.getLoc()), target.symbol,
+      storageTypes(target.returnType), mlir::ValueRange{element});
+  return call.getResult(0);
 }
 
 mlir::Value MLIRGenerator::genListComp(const ListComp &comp) {

@@ -210,6 +210,12 @@ private:
   mlir::Value genListMethod(const Call &call, sema::BuiltinId id);
   /// list(l) and list(range(...)).
   mlir::Value genToList(const Call &call);
+  /// Sorts `list` in place with the key= and reverse= of `call` (sorted()
+  /// or list.sort()).
+  void genSort(mlir::Value list, const Call &call);
+  /// key(element) for a key= lambda or function.
+  mlir::Value genSortKey(const Expr &key, mlir::Value element,
+                         const Type &elementType);
   /// `[elt for x in xs if c ...]`: a new list, appended to in nested loops.
   mlir::Value genListComp(const ListComp &comp);
   /// The loop of clause `i` and those inside it; the element at the end.
@@ -243,9 +249,18 @@ private:
                               llvm::function_ref<mlir::Value()> genRest,
                               SourceLoc l);
   mlir::Value genArrayIndex(const Subscript &sub, mlir::Value &array);
-  /// `array[lo:hi:step]` as a view of the same data, with Python's clamping
-  /// of the bounds and ValueError for a zero step.
+  /// The first position, element count and step of `seq[lo:hi:step]` for
+  /// a sequence of `n` elements: CPython's PySlice_AdjustIndices, with
+  /// ValueError for a zero step.
+  struct SliceBounds {
+    mlir::Value start, length, step;
+  };
+  SliceBounds genSliceBounds(mlir::Value n, const Slice &slice);
+  /// `array[lo:hi:step]` as a view of the same data.
   mlir::Value genSliceView(mlir::Value array, const Slice &slice);
+  /// The length of a list, with the TypeError for None of `use`.
+  mlir::Value listLength(mlir::Value list, mlir::nm::ListLenUse use,
+                         mlir::Location l);
   /// `view[:] = value`: a number fills the view, an array of the same
   /// length is copied into it (through a temporary, as NumPy does, so
   /// overlapping views copy correctly).

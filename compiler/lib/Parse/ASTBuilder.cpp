@@ -474,8 +474,19 @@ std::vector<Param> ASTBuilder::buildParams(P::ParametersContext *ctx) {
 //===----------------------------------------------------------------------===//
 
 ExprPtr ASTBuilder::buildTest(P::TestContext *ctx) {
-  if (ctx->LAMBDA())
-    return rejectExpr(locOf(ctx), notYet("'lambda' expressions"));
+  if (ctx->LAMBDA()) {
+    std::vector<Param> params;
+    if (ctx->parameters())
+      params = buildParams(ctx->parameters());
+    for (const Param &p : params)
+      if (p.annotation || p.defaultValue)
+        diags.error(p.loc, notYet("annotations and defaults of lambda "
+                                  "parameters"));
+    if (!ctx->test())
+      return rejectExpr(locOf(ctx), "a lambda needs a body");
+    return std::make_unique<Lambda>(locOf(ctx), std::move(params),
+                                    buildTest(ctx->test()));
+  }
   if (ctx->WALRUS())
     return rejectExpr(locOf(ctx->WALRUS()),
                       outside("assignment expressions (':=')"));

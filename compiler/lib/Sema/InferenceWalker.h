@@ -108,10 +108,19 @@ private:
   /// list's element type (a bool or an int widened to it).
   bool checkListSearchValue(const Type &list, const Type &value, SourceLoc loc);
   /// list.append(x), .pop(i), .insert(i, x), .extend(l), .index(x),
-  /// .count(x), .remove(x), .reverse(), .copy(), .clear().
+  /// .count(x), .remove(x), .reverse(), .copy(), .clear(), .sort().
   Type callListMethod(const Call &call, const BuiltinInfo &info);
-  /// list(l) of a list, list(range(...)).
+  /// list(iterable): of a list, a 1-d array, range(), reversed().
   Type callToList(const Call &call);
+  /// sorted(iterable, key=..., reverse=...).
+  Type callSorted(const Call &call);
+  /// The key= and reverse= keywords of sorted() and list.sort() for
+  /// elements of type `element`; false after an error.
+  bool checkSortKeywords(const Call &call, const Type &element,
+                         llvm::StringRef name);
+  /// The type of key(element): a one-parameter lambda typed in place, or a
+  /// user function called with the element.
+  Type sortKeyType(const Expr &key, const Type &element);
   /// `[elt for x in xs if c ...]`: its targets are visible only inside it.
   Type visitListComp(const ListComp &comp);
   void bindComprehensionTarget(const Expr &target, const Type &type);
@@ -254,6 +263,9 @@ private:
   /// The converged header state of each loop walked so far, where the next
   /// walk of it starts: nested loops are not walked again from scratch.
   llvm::DenseMap<const Stmt *, FlowState> loopHeaders;
+  /// While a key lambda's body is typed inside an @njit function, which
+  /// Numba compiles only if it reads no local variable of that function.
+  bool inNjitKeyLambda = false;
   /// Where errors go while a loop body is walked: kept only from the walk
   /// whose header state is final.
   ErrorList *errorBuffer = nullptr;

@@ -108,6 +108,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::ListMethod:
   case BuiltinRule::ToList:
   case BuiltinRule::Sum:
+  case BuiltinRule::Sorted:
     return Type::builtin(info.id);
   }
   return std::nullopt;
@@ -226,7 +227,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return Type::none();
   case BuiltinRule::Range:
     return fail(call.getLoc(), name + "() is supported only as the iterable "
-                                      "of a for loop");
+                                      "of a for loop, a comprehension, "
+                                      "list() or sorted()");
   case BuiltinRule::Decorator:
     return fail(call.getLoc(),
                 name + "() is supported only as a function decorator");
@@ -282,6 +284,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return callListMethod(call, info);
   case BuiltinRule::ToList:
     return callToList(call);
+  case BuiltinRule::Sorted:
+    return callSorted(call);
   }
   std::vector<Type> args;
   for (const ExprPtr &arg : call.args) {

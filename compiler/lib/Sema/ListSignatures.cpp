@@ -1,9 +1,10 @@
 //===- ListSignatures.cpp - Typing list methods and empty lists -----------===//
 //
 // The list methods (append, pop, insert, extend, index, count, remove,
-// reverse, copy, clear), list(...), `in` of a list, list comprehensions,
-// and the element type of an empty list literal, which comes from what the
-// program later puts into the list, as in Numba.
+// reverse, copy, clear, sort), list(...), sorted(...) and its keys, `in`
+// of a list, list comprehensions, and the element type of an empty list
+// literal, which comes from what the program later puts into the list, as
+// in Numba.
 //
 //===----------------------------------------------------------------------===//
 
@@ -109,6 +110,17 @@ bool InstanceWalker::checkListSearchValue(const Type &list, const Type &value,
 Type InstanceWalker::callListMethod(const Call &call, const BuiltinInfo &info) {
   const Expr &listExpr = *cast<Attribute>(*call.func).value;
   std::string name = info.name;
+  if (info.id == BuiltinId::ListSort) {
+    Type list = visit(listExpr);
+    if (list.isUnknown())
+      return list;
+    if (!call.args.empty())
+      return fail(call.args[0]->getLoc(),
+                  "sort() takes no positional arguments");
+    if (!checkSortKeywords(call, list.getElement(), name))
+      return Type::unknown();
+    return Type::none();
+  }
   if (!call.keywords.empty())
     return fail(call.keywords.front().loc,
                 name + "() takes no keyword arguments");
@@ -171,6 +183,7 @@ Type InstanceWalker::callListMethod(const Call &call, const BuiltinInfo &info) {
     if (!checkArgCount(call, 0, 0, name))
       return Type::unknown();
     return list;
+  case BuiltinId::ListSort: // typed above: it takes keywords
   default:
     break;
   }
@@ -188,18 +201,102 @@ Type InstanceWalker::callToList(const Call &call) {
                     : "list expected at most 1 argument, got " +
                           std::to_string(call.args.size()));
   const Expr &arg = *call.args[0];
-  if (auto *range = dyn_cast<Call>(&arg)) {
-    Type callee = visit(*range->func);
-    if (callee.is(Type::Kind::Builtin) &&
-        callee.getBuiltin() == BuiltinId::Range) {
-      Type element = iterationElement(arg);
-      return element.isUnknown() ? element : Type::list(element);
+  if (!isa<Call>(arg)) {
+    // A copy of a list, even one whose element type comes later.
+    Type t = visit(arg);
+    if (t.isUnknown() || t.is(Type::Kind::List))
+      return t;
+  }
+  Type element = iterationElement(arg);
+  if (element.isUnknown())
+    return element;
+  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+    return fail(arg.getLoc(),
+                "lists of " + element.str() + " are not supported yet");
+  return Type::list(element);
+}
+
+Type InstanceWalker::callSorted(const Call &call) {
+  if (call.args.size() != 1)
+    return fail(call.getLoc(), "sorted expected 1 argument, got " +
+                                   std::to_string(call.args.size()));
+  const Expr &arg = *call.args[0];
+  Type element = iterationElement(arg);
+  if (element.isUnknown())
+    return element;
+  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+    return fail(arg.getLoc(),
+                "sorting " + element.str() + " elements is not supported yet");
+  if (!checkSortKeywords(call, element, "sorted"))
+    return Type::unknown();
+  return Type::list(element);
+}
+
+bool InstanceWalker::checkSortKeywords(const Call &call, const Type &element,
+                                       llvm::StringRef name) {
+  for (const Keyword &kw : call.keywords) {
+    if (kw.name == "key") {
+      if (!isa<NoneLit>(*kw.value) &&
+          sortKeyType(*kw.value, element).isUnknown())
+        return false;
+    } else if (kw.name == "reverse") {
+      Type t = visit(*kw.value);
+      if (t.isUnknown() || !checkIntegerArgument(t, kw.value->getLoc()))
+        return false;
+    } else {
+      fail(kw.loc, "'" + kw.name + "' is an invalid keyword argument for " +
+                       name.str() + "()");
+      return false;
     }
   }
-  Type t = visit(arg);
-  if (t.isUnknown() || t.is(Type::Kind::List))
-    return t;
-  return fail(arg.getLoc(), "list() of " + t.str() + " is not supported yet");
+  return true;
+}
+
+Type InstanceWalker::sortKeyType(const Expr &key, const Type &element) {
+  Type result = Type::unknown();
+  if (auto *lambda = dyn_cast<Lambda>(&key)) {
+    if (lambda->params.size() != 1)
+      return fail(lambda->getLoc(), "a key lambda takes one argument, not " +
+                                        std::to_string(lambda->params.size()));
+    // The parameter hides the function's variable of the same name in the
+    // body only.
+    llvm::StringMap<Type> outer = comprehensionScope;
+    llvm::scope_exit restore([&] { comprehensionScope = std::move(outer); });
+    comprehensionScope[lambda->params[0].name] = element;
+    bool outerLambda = inNjitKeyLambda;
+    inNjitKeyLambda = insideNjit();
+    result = visit(*lambda->body);
+    inNjitKeyLambda = outerLambda;
+    instance.exprTypes[&key] = result;
+  } else {
+    Type callee = visit(key);
+    if (callee.isUnknown())
+      return callee;
+    if (!callee.is(Type::Kind::Function))
+      return fail(key.getLoc(), "key=" + toSource(key) + " (" + callee.str() +
+                                    ") is not supported yet; write "
+                                    "key=lambda x: ...");
+    const FunctionDef &def = *callee.getFunction();
+    if (def.params.size() != 1)
+      return fail(key.getLoc(), "a key function takes one argument; '" +
+                                    def.name + "' takes " +
+                                    std::to_string(def.params.size()));
+    FunctionInstance *target = inference.getInstance(def, {element});
+    instance.keyFunctions[&key] = target;
+    inference.walkCallee(*target);
+    result = target->returnType;
+    if (result.isUnknown() && inference.isChecking())
+      inference.reportIfAlone(key.getLoc(),
+                              "cannot infer the return type of '" + def.name +
+                                  "': every return depends on a recursive "
+                                  "call");
+  }
+  if (result.isUnknown())
+    return result;
+  if (!result.isNumeric() && !result.is(Type::Kind::Str))
+    return fail(key.getLoc(), "sorting by keys of type " + result.str() +
+                                  " is not supported yet");
+  return result;
 }
 
 void InstanceWalker::bindComprehensionTarget(const Expr &target,

@@ -65,8 +65,15 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
     return visitIfExp(cast<IfExp>(expr));
   case Expr::Kind::Tuple: {
     std::vector<Type> elements;
-    for (const ExprPtr &elt : cast<Tuple>(expr).elts)
+    bool known = true;
+    for (const ExprPtr &elt : cast<Tuple>(expr).elts) {
       elements.push_back(visit(*elt));
+      known &= !elements.back().isUnknown();
+    }
+    // A tuple with an untyped element is untyped: `v = (v, 1)` in a loop
+    // must not nest a tuple deeper on every walk of it.
+    if (!known)
+      return Type::unknown();
     return Type::tuple(std::move(elements));
   }
   case Expr::Kind::ListComp:
@@ -90,6 +97,10 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
   }
   case Expr::Kind::FormattedString:
     return visitFormattedString(cast<FormattedString>(expr));
+  case Expr::Kind::Lambda:
+    return fail(expr.getLoc(),
+                "a lambda anywhere but as the key= of sorted() or "
+                "list.sort() is not supported yet");
   }
   return Type::unknown();
 }
@@ -143,6 +154,13 @@ Type InstanceWalker::visitName(const Name &name) {
       it != comprehensionScope.end())
     return it->second;
   if (localNames.contains(name.id)) {
+    if (inNjitKeyLambda)
+      return fail(name.getLoc(),
+                  "a key lambda inside an @njit function cannot read the "
+                  "function's variable '" +
+                      name.id +
+                      "' (Numba cannot compile such a closure; use a "
+                      "module-level value)");
     if (auto found = state.conflicts.find(name.id);
         found != state.conflicts.end()) {
       // Name the two types in the order of their assignments.
@@ -260,6 +278,9 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
     return container;
   if (container.is(Type::Kind::List) && intIndex)
     return container.getElement();
+  // A slice of a list is a new list.
+  if (container.is(Type::Kind::List) && index.is(Type::Kind::Slice))
+    return container;
   if (container.is(Type::Kind::Tuple) && intIndex) {
     // Tuples are heterogeneous: the index must be known at compile time.
     const Expr *indexExpr = sub.index.get();

@@ -270,6 +270,18 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
       checkListStore(container, value, loc);
       return;
     }
+    // `l[lo:hi] = other` replaces the elements with another list's.
+    if (container.is(Type::Kind::List) && index.is(Type::Kind::Slice)) {
+      if (!value.is(Type::Kind::List))
+        fail(loc, "assigning " + value.str() + " to a slice of " +
+                      container.str() + " is not supported yet (only a list)");
+      else if (!value.getElement().isUnknown() &&
+               value.getElement() != container.getElement())
+        fail(loc, "assigning " + value.str() + " to a slice of " +
+                      container.str() +
+                      " is not supported (nmc's lists hold one type)");
+      return;
+    }
     // `a[lo:hi] = x` fills the view with a number or copies a 1-d array.
     if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
         index.is(Type::Kind::Slice)) {
@@ -328,6 +340,22 @@ void InstanceWalker::checkAnnotation(const Expr *annotation) {
 }
 
 void InstanceWalker::walkAssign(const Assign &assign) {
+  // `l[a:b] = []` removes elements: the literal holds l's element type.
+  auto *literal = dyn_cast<List>(assign.value.get());
+  auto *sub = assign.targets.size() == 1
+                  ? dyn_cast<Subscript>(assign.targets[0].get())
+                  : nullptr;
+  // Numba cannot type that literal: inside @njit it stays an error.
+  if (literal && literal->elts.empty() && sub && isa<Slice>(*sub->index) &&
+      !insideNjit()) {
+    Type container = visit(*sub->value);
+    Type &slot = instance.emptyListElements[literal];
+    if (container.is(Type::Kind::List) && slot.isUnknown() &&
+        !container.getElement().isUnknown()) {
+      slot = container.getElement();
+      inference.markChanged();
+    }
+  }
   Type value = visit(*assign.value);
   checkAnnotation(assign.annotation.get());
   // Read before any target is written, as the values are.
@@ -407,12 +435,35 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
            "iterating over " + t.str() + " is not supported yet");
     return Type::unknown();
   }
+  const BuiltinInfo &iterator = getBuiltin(callee.getBuiltin());
+  if (insideNjit() && !compiledByNumba(iterator))
+    return rejectInsideNjit(*call, qualifiedName(iterator.id) + "()");
   auto checkInteger = [&](const Expr &arg) {
     Type t = visit(arg);
     if (!t.isUnknown())
       checkIntegerArgument(t, arg.getLoc());
   };
   switch (callee.getBuiltin()) {
+  case BuiltinId::Reversed: {
+    // reversed(seq) of a sequence: a list, a 1-d array or a range.
+    if (!call->keywords.empty()) {
+      fail(call->keywords.front().loc, "reversed() takes no keyword arguments");
+      return Type::unknown();
+    }
+    if (!checkArgCount(*call, 1, 1, "reversed"))
+      return Type::unknown();
+    if (auto *inner = dyn_cast<Call>(call->args[0].get())) {
+      Type innerCallee = visit(*inner->func);
+      if (innerCallee.is(Type::Kind::Builtin) &&
+          getBuiltin(innerCallee.getBuiltin()).rule == BuiltinRule::Range &&
+          innerCallee.getBuiltin() != BuiltinId::Range) {
+        fail(inner->getLoc(),
+             "'" + toSource(*inner->func) + "' object is not reversible");
+        return Type::unknown();
+      }
+    }
+    return iterationElement(*call->args[0]);
+  }
   case BuiltinId::Enumerate: {
     // enumerate(seq) or enumerate(seq, start): (index, element) pairs.
     if (!checkArgCount(*call, 1, 2, "enumerate"))

@@ -16,12 +16,11 @@
 // CHECK-DAG: llvm.func @MPI_Allreduce(
 // CHECK-DAG: llvm.func @nmrt_gather_f64(f64, i64) -> !llvm.ptr
 // CHECK-DAG: llvm.func @nmrt_print_list(!llvm.ptr)
-// CHECK-DAG: llvm.func @nmrt_list_iter_len(!llvm.ptr, i64) -> i64
 // CHECK-DAG: llvm.func @nmrt_list_get_f64(!llvm.ptr, i64, i64) -> f64
 // CHECK-DAG: llvm.func @nmrt_list_new(i64, i64) -> !llvm.ptr
 // CHECK-DAG: llvm.func @nmrt_list_set_f64(!llvm.ptr, i64, f64, i64)
 // CHECK-DAG: llvm.func @nmrt_wtime() -> f64
-// CHECK-DAG: llvm.func @nmrt_list_len(!llvm.ptr, i64) -> i64
+// CHECK-DAG: llvm.func @nmrt_list_len(!llvm.ptr, i64, i64) -> i64
 // OMPI-DAG: llvm.mlir.global external @ompi_mpi_op_sum()
 // OMPI-DAG: llvm.mlir.global external @ompi_mpi_op_max()
 // OMPI-DAG: llvm.mlir.global external @ompi_mpi_double()
@@ -39,7 +38,7 @@
 // CHECK: llvm.call @MPI_Barrier(
 // CHECK: llvm.cond_br
 // CHECK: llvm.call @nmrt_print_list(%[[G]]) : (!llvm.ptr) -> ()
-// CHECK: llvm.call @nmrt_list_iter_len(%[[G]],
+// CHECK: llvm.call @nmrt_list_len(%[[G]],
 // CHECK: llvm.call @nmrt_list_get_f64(%[[G]],
 // CHECK: %[[L:.*]] = llvm.call @nmrt_list_new(
 // CHECK: llvm.call @nmrt_list_set_f64(%[[L]],
@@ -64,7 +63,7 @@ func.func @program(%x: f64, %i: i64) -> f64 {
   cf.cond_br %is_root, ^root, ^done
 ^root:
   nm.print %g : !nm.list<f64>
-  %n = nm.list_len %g iter : !nm.list<f64>
+  %n = nm.list_len %g for <iter> : !nm.list<f64>
   %v = nm.list_get %g[%i] : !nm.list<f64>
   %l = nm.list_from_elements %sum, %v : f64, f64 -> !nm.list<f64>
   nm.print %l : !nm.list<f64>

@@ -70,10 +70,9 @@ func.func @list_literals(%x: f64, %y: f64, %i: i64, %b: i1)
 
 // -----
 
-// print, len() and `for` (iter) and indexing: the list is a pointer, len/get pass the op's source line for Python's error messages.
+// print, len() and `for` (iter) and indexing: the list is a pointer, len/get pass the op's source line for Python's error messages, and len its use (0 len, 1 iter), which picks the TypeError for None.
 // CHECK-DAG: func.func private @nmrt_print_list(!llvm.ptr)
-// CHECK-DAG: func.func private @nmrt_list_len(!llvm.ptr, i64) -> i64
-// CHECK-DAG: func.func private @nmrt_list_iter_len(!llvm.ptr, i64) -> i64
+// CHECK-DAG: func.func private @nmrt_list_len(!llvm.ptr, i64, i64) -> i64
 // CHECK-DAG: func.func private @nmrt_list_get_f64(!llvm.ptr, i64, i64) -> f64
 // CHECK-DAG: func.func private @nmrt_list_get_i64(!llvm.ptr, i64, i64) -> i64
 // CHECK-DAG: func.func private @nmrt_list_get_bool(!llvm.ptr, i64, i64) -> i8
@@ -81,10 +80,12 @@ func.func @list_literals(%x: f64, %y: f64, %i: i64, %b: i1)
 // CHECK-LABEL: func.func @list_uses
 // CHECK-SAME: (%[[LF:.*]]: !llvm.ptr, %[[LI:.*]]: !llvm.ptr, %[[LB:.*]]: !llvm.ptr, %[[I:.*]]: i64)
 // CHECK: call @nmrt_print_list(%[[LF]]) : (!llvm.ptr) -> ()
+// CHECK-NEXT: %[[U0:.*]] = arith.constant 0 : i64
 // CHECK-NEXT: %[[L10:.*]] = arith.constant 10 : i64
-// CHECK-NEXT: %[[N:.*]] = call @nmrt_list_len(%[[LI]], %[[L10]]) : (!llvm.ptr, i64) -> i64
+// CHECK-NEXT: %[[N:.*]] = call @nmrt_list_len(%[[LI]], %[[U0]], %[[L10]]) : (!llvm.ptr, i64, i64) -> i64
+// CHECK-NEXT: %[[U1:.*]] = arith.constant 1 : i64
 // CHECK-NEXT: %[[L11:.*]] = arith.constant 11 : i64
-// CHECK-NEXT: %[[M:.*]] = call @nmrt_list_iter_len(%[[LI]], %[[L11]]) : (!llvm.ptr, i64) -> i64
+// CHECK-NEXT: %[[M:.*]] = call @nmrt_list_len(%[[LI]], %[[U1]], %[[L11]]) : (!llvm.ptr, i64, i64) -> i64
 // CHECK-NEXT: %[[L12:.*]] = arith.constant 12 : i64
 // CHECK-NEXT: %[[V:.*]] = call @nmrt_list_get_f64(%[[LF]], %[[I]], %[[L12]]) : (!llvm.ptr, i64, i64) -> f64
 // CHECK-NEXT: %[[L13:.*]] = arith.constant 13 : i64
@@ -106,7 +107,7 @@ func.func @list_uses(%lf: !nm.list<f64>, %li: !nm.list<i64>, %lb: !nm.list<i1>, 
     -> (i64, i64, f64, i64, i1, f64) {
   nm.print %lf : !nm.list<f64>
   %n = nm.list_len %li : !nm.list<i64> loc("f.npy":10:3)
-  %m = nm.list_len %li iter : !nm.list<i64> loc("f.npy":11:3)
+  %m = nm.list_len %li for <iter> : !nm.list<i64> loc("f.npy":11:3)
   %v = nm.list_get %lf[%i] : !nm.list<f64> loc("f.npy":12:3)
   %w = nm.list_get %li[%i] : !nm.list<i64> loc("f.npy":13:3)
   %z = nm.list_get %lb[%i] : !nm.list<i1> loc("f.npy":14:3)

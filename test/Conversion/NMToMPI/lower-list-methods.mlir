@@ -54,3 +54,21 @@ func.func @unpack(%l: !nm.list<i64>) -> (i64, i64) {
   %a, %b = nm.list_unpack %l : !nm.list<i64> -> i64, i64
   return %a, %b : i64, i64
 }
+
+// Slices pass their clamped start, length and step; sort passes a null
+// keys list when it sorts by the elements, and reverse as a bool (i8).
+// CHECK-LABEL: func.func @slices_and_sort
+// CHECK-SAME: (%[[L:.*]]: !llvm.ptr, %[[K:.*]]: !llvm.ptr, %[[I:.*]]: i64, %[[R:.*]]: i1)
+// CHECK: call @nmrt_list_slice(%[[L]], %[[I]], %[[I]], %[[I]], %{{.*}}) : (!llvm.ptr, i64, i64, i64, i64) -> !llvm.ptr
+// CHECK: call @nmrt_list_set_slice(%[[L]], %[[I]], %[[I]], %[[I]], %[[L]], %{{.*}}) : (!llvm.ptr, i64, i64, i64, !llvm.ptr, i64) -> ()
+// CHECK: %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK: %[[R8:.*]] = arith.extui %[[R]] : i1 to i8
+// CHECK: call @nmrt_list_sort(%[[L]], %[[NULL]], %[[R8]], %{{.*}}) : (!llvm.ptr, !llvm.ptr, i8, i64) -> ()
+// CHECK: call @nmrt_list_sort(%[[L]], %[[K]], %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, i8, i64) -> ()
+func.func @slices_and_sort(%l: !nm.list<f64>, %k: !nm.list<!nm.str>, %i: i64, %r: i1) -> !nm.list<f64> {
+  %s = nm.list_slice %l[%i, %i, %i] : !nm.list<f64>
+  nm.list_set_slice %l[%i, %i, %i], %l : !nm.list<f64>
+  nm.list_sort %l reverse %r : !nm.list<f64>
+  nm.list_sort %l by %k reverse %r : !nm.list<f64>, !nm.list<!nm.str>
+  return %s : !nm.list<f64>
+}

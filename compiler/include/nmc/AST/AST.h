@@ -47,6 +47,7 @@ public:
     List,
     ListComp,
     FormattedString,
+    Lambda,
   };
 
   Expr(Kind kind, SourceLoc loc) : kind(kind), loc(loc) {}
@@ -294,6 +295,27 @@ public:
   static bool classof(const Expr *e) { return e->getKind() == Kind::ListComp; }
 };
 
+/// A parameter of a function or a lambda.
+struct Param {
+  SourceLoc loc;
+  std::string name;
+  ExprPtr annotation;   // may be null
+  ExprPtr defaultValue; // may be null
+};
+
+/// `lambda params: body`. nmc accepts it where a function is an argument
+/// (sorted(key=...), list.sort(key=...)): it is typed and generated in
+/// place for each element, reading the enclosing function's variables.
+class Lambda : public Expr {
+public:
+  Lambda(SourceLoc loc, std::vector<Param> params, ExprPtr body)
+      : Expr(Kind::Lambda, loc), params(std::move(params)),
+        body(std::move(body)) {}
+  std::vector<Param> params;
+  ExprPtr body;
+  static bool classof(const Expr *e) { return e->getKind() == Kind::Lambda; }
+};
+
 //===----------------------------------------------------------------------===//
 // Statements
 //===----------------------------------------------------------------------===//
@@ -446,13 +468,6 @@ public:
       : Stmt(Kind::Import, loc), names(std::move(names)) {}
   std::vector<ImportAlias> names;
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Import; }
-};
-
-struct Param {
-  SourceLoc loc;
-  std::string name;
-  ExprPtr annotation;   // may be null
-  ExprPtr defaultValue; // may be null
 };
 
 /// `@decorators def name(params) -> returns: body`. Decorators are kept as

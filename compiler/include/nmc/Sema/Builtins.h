@@ -90,8 +90,9 @@ enum class BuiltinRule {
   StreamFlush,       // stream.flush() -> None
   StrFormat,         // "literal".format(*args, **kwargs) -> str
   ListMethod,        // list.append(value), .pop(i), .index(value), ...
-  ToList,            // list(list | range(...)) -> a new list
+  ToList,            // list(iterable) -> a new list
   Sum,               // sum(list | array) -> int or float
+  Sorted,            // sorted(iterable, key=, reverse=) -> a new list
 };
 
 struct BuiltinInfo {

@@ -48,6 +48,9 @@ struct FunctionInstance {
   llvm::DenseMap<const ast::Expr *, Type> exprTypes;
   /// Calls of user functions: the instance each one calls.
   llvm::DenseMap<const ast::Call *, FunctionInstance *> callees;
+  /// The `key=` of sorted() and list.sort() that names a user function:
+  /// the instance that computes each element's key.
+  llvm::DenseMap<const ast::Expr *, FunctionInstance *> keyFunctions;
   /// The arguments of a call in parameter order: defaults filled in for
   /// user functions; (value, root or op, null when absent) for comm.gather
   /// and comm.allreduce.

@@ -335,23 +335,6 @@ struct ListFromElementsOpLowering
   }
 };
 
-struct ListLenOpLowering : OpConversionPattern<nm::ListLenOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(nm::ListLenOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    // A for loop and len() raise different TypeErrors on None.
-    nmc::RuntimeFunction function =
-        op.getIter() ? nmc::RuntimeFunction::nmrt_list_iter_len
-                     : nmc::RuntimeFunction::nmrt_list_len;
-    Value length =
-        callRuntime(rewriter, op, function,
-                    {adaptor.getList(), lineConstant(rewriter, op.getLoc())});
-    rewriter.replaceOp(op, length);
-    return success();
-  }
-};
-
 /// Constants an op passes to its runtime function after its operands (and
 /// before the source line).
 SmallVector<int64_t> runtimeFlags(Operation *) { return {}; }
@@ -363,6 +346,10 @@ SmallVector<int64_t> runtimeFlags(nm::ListExtendOp op) {
 }
 SmallVector<int64_t> runtimeFlags(nm::ListCopyOp op) {
   return {op.getMethod()};
+}
+/// The use picks the TypeError on None: len(), a loop, a slice.
+SmallVector<int64_t> runtimeFlags(nm::ListLenOp op) {
+  return {static_cast<int64_t>(op.getUse())};
 }
 
 /// Replaces `op` by a call of `function` with `operands` in the runtime's
@@ -386,6 +373,24 @@ void replaceByRuntimeCall(ConversionPatternRewriter &rewriter, Operation *op,
     rewriter.replaceOp(
         op, fromAbi(rewriter, loc, result, op->getResult(0).getType()));
 }
+
+/// list.sort(): without keys the runtime sorts by the elements (a null
+/// keys list).
+struct ListSortOpLowering : OpConversionPattern<nm::ListSortOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::ListSortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value keys = adaptor.getKeys();
+    if (!keys)
+      keys = LLVM::ZeroOp::create(rewriter, loc,
+                                  LLVM::LLVMPointerType::get(getContext()));
+    replaceByRuntimeCall(rewriter, op, nmc::RuntimeFunction::nmrt_list_sort,
+                         {adaptor.getList(), keys, adaptor.getReverse()}, {});
+    return success();
+  }
+};
 
 /// An op on a list that calls one runtime function.
 template <typename Op, nmc::RuntimeFunction Function>
@@ -978,7 +983,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       CommWorldOpLowering, CommQueryLowering<nm::RankOp, mpi::CommRankOp>,
       CommQueryLowering<nm::SizeOp, mpi::CommSizeOp>, BarrierOpLowering,
       AllreduceOpLowering, BcastOpLowering, ScanOpLowering,
-      ListFromElementsOpLowering, ListLenOpLowering, LibraryCallOpLowering,
+      ListFromElementsOpLowering, LibraryCallOpLowering,
+      ListRuntimeOpLowering<nm::ListLenOp, nmc::RuntimeFunction::nmrt_list_len>,
       NMC_LIST_ELEMENT_LOWERING(nm::ListGetOp, nmrt_list_get),
       NMC_LIST_ELEMENT_LOWERING(nm::ListSetOp, nmrt_list_set),
       NMC_LIST_ELEMENT_LOWERING(nm::ListAppendOp, nmrt_list_append),
@@ -993,6 +999,11 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
                             nmc::RuntimeFunction::nmrt_list_concat>,
       ListRuntimeOpLowering<nm::ListCopyOp,
                             nmc::RuntimeFunction::nmrt_list_copy>,
+      ListRuntimeOpLowering<nm::ListSliceOp,
+                            nmc::RuntimeFunction::nmrt_list_slice>,
+      ListRuntimeOpLowering<nm::ListSetSliceOp,
+                            nmc::RuntimeFunction::nmrt_list_set_slice>,
+      ListSortOpLowering,
       ListRuntimeOpLowering<nm::ListReverseOp,
                             nmc::RuntimeFunction::nmrt_list_reverse>,
       ListRuntimeOpLowering<nm::ListClearOp,

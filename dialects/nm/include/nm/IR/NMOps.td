@@ -283,16 +283,42 @@ def NM_ListFromElementsOp : NM_Op<"list_from_elements"> {
   let hasVerifier = 1;
 }
 
+def NM_ListLenUse : I32EnumAttr<"ListLenUse",
+    "what a list's length is taken for, which picks the TypeError for None", [
+  I32EnumAttrCase<"len", 0>,
+  I32EnumAttrCase<"iter", 1>,
+  I32EnumAttrCase<"subscript", 2>,
+  I32EnumAttrCase<"store", 3>,
+]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+def NM_ListLenUseAttr : EnumAttr<NM_Dialect, NM_ListLenUse, "list_len_use"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def NM_ListLenOp : NM_Op<"list_len"> {
-  let summary = "len(list), or the trip count of `for x in list`";
+  let summary = "len(list), or the length a loop or a slice of it needs";
   let description = [{
-    Raises Python's `TypeError` when the list is `None`; with `iter` the
-    message is the one a `for` loop gives ("'NoneType' object is not
-    iterable"), without it the one `len()` gives.
+    Raises Python's `TypeError` when the list is `None`, with the message
+    of what the length is for:
+
+    | use | message |
+    |---|---|
+    | `len` (the default) | object of type 'NoneType' has no len() |
+    | `iter` (a `for` loop) | 'NoneType' object is not iterable |
+    | `subscript` (`l[a:b]`) | 'NoneType' object is not subscriptable |
+    | `store` (`l[a:b] = v`) | 'NoneType' object does not support item assignment |
+
+    ```mlir
+    %n = nm.list_len %l : !nm.list<f64>
+    %m = nm.list_len %l for <iter> : !nm.list<f64>
+    ```
   }];
-  let arguments = (ins NM_ListType:$list, UnitAttr:$iter);
+  let arguments = (ins NM_ListType:$list,
+      DefaultValuedAttr<NM_ListLenUseAttr, "::mlir::nm::ListLenUse::len">:$use);
   let results = (outs I64:$length);
-  let assemblyFormat = "$list (`iter` $iter^)? attr-dict `:` qualified(type($list))";
+  let assemblyFormat = "$list (`for` $use^)? attr-dict `:` qualified(type($list))";
   // The length of a list literal is known, and a literal is never None.
   let hasFolder = 1;
 }
@@ -461,6 +487,64 @@ def NM_ListCopyOp : NM_Op<"list_copy", [AllTypesMatch<["list", "result"]>]> {
   let results = (outs NM_ListType:$result);
   let assemblyFormat = [{
     $list (`method` $method^)? attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListSliceOp : NM_Op<"list_slice", [AllTypesMatch<["list", "result"]>]> {
+  let summary = "list[a:b:c]: a new list of `length` elements";
+  let description = [{
+    Copies the elements at `start`, `start + step`, ... (`length` of
+    them): the bounds are already clamped to the list, as
+    PySlice_AdjustIndices does, by the code that computes them.
+
+    ```mlir
+    %s = nm.list_slice %l[%start, %length, %step] : !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, I64:$start, I64:$length, I64:$step);
+  let results = (outs NM_ListType:$result);
+  let assemblyFormat = [{
+    $list `[` $start `,` $length `,` $step `]` attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListSetSliceOp : NM_Op<"list_set_slice", [AllTypesMatch<["list", "values"]>]> {
+  let summary = "list[a:b:c] = values";
+  let description = [{
+    With a step of 1 the `length` elements at `start` are replaced by the
+    values, however many there are; with another step there must be
+    `length` values (Python's `ValueError: attempt to assign sequence of
+    size 2 to extended slice of size 3` otherwise). The values are read
+    before the list changes, so `l[1:] = l` works.
+
+    ```mlir
+    nm.list_set_slice %l[%start, %length, %step], %v : !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, I64:$start, I64:$length, I64:$step,
+                       NM_ListType:$values);
+  let assemblyFormat = [{
+    $list `[` $start `,` $length `,` $step `]` `,` $values attr-dict `:` qualified(type($list))
+  }];
+}
+
+def NM_ListSortOp : NM_Op<"list_sort"> {
+  let summary = "list.sort(), by the elements or by a list of keys";
+  let description = [{
+    A stable sort in place, comparing with `<` as CPython's does; with
+    `keys` (one per element, of any list element type) the elements are
+    ordered by their keys. A true `reverse` sorts in descending order
+    keeping equal elements in their order, as `reverse=True` does.
+
+    ```mlir
+    nm.list_sort %l reverse %false : !nm.list<f64>
+    nm.list_sort %l by %keys reverse %r : !nm.list<str>, !nm.list<i64>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list, Optional<NM_ListType>:$keys,
+                       I1:$reverse);
+  let assemblyFormat = [{
+    $list (`by` $keys^)? `reverse` $reverse attr-dict `:` qualified(type($list)) (`,` qualified(type($keys))^)?
   }];
 }
 
