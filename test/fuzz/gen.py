@@ -25,8 +25,8 @@ avoid undefined behaviour on both sides, so any difference between
 Constructs: int/float/bool arithmetic with `// % **`, shifts, bitwise ops
 and mixed types; comparisons and chains; `and`/`or`/`not`; conditional
 expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
-`continue` and `else`, over ranges, lists, arrays, `enumerate` and
-`zip` with tuple targets); functions, `@njit` or plain, with default and
+`continue` and `else`, over ranges, lists, arrays, tuples of one type,
+`reversed()`, `enumerate` and `zip` with tuple targets); functions, `@njit` or plain, with default and
 keyword arguments, tuple returns and recursion with a base case; lists
 (element stores too, slices, slice assignment, `sort`/`sorted` with
 `reverse=` and key lambdas, and outside @njit `reversed()`) and tuples; 1-d arrays with element loops, slices
@@ -844,8 +844,16 @@ class Generator:
             self.emit(depth, f"{name} = {self.leaf(scope, et).text}"
                       if et != "float" else f"{name} = 0.0")
             form = self.r.random()
-            if form < 0.6:
+            if form < 0.45:
                 self.emit(depth, f"for {name} in {cname}:")
+            elif form < 0.52 and not scope.njit:
+                self.emit(depth, f"for {name} in reversed({cname}):")
+            elif form < 0.6:
+                # A tuple of values of one type, as Numba iterates one.
+                items = [self.fit(self.expr(scope, et, 1),
+                                  *self.var_range(et)).text
+                         for _ in range(self.r.randint(1, 4))]
+                self.emit(depth, f"for {name} in ({', '.join(items)},):")
             else:
                 # enumerate() or zip() with a range: an index too.
                 index = self.fresh("k")

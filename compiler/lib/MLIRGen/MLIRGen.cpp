@@ -692,6 +692,25 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
             }};
   }
   Type iterType = typeOf(iter);
+  if (iterType.is(Type::Kind::Tuple)) {
+    // Element k of a tuple whose elements have one type: a select among
+    // the elements' values.
+    Values values = genValues(iter);
+    size_t n = iterType.getElements().size();
+    size_t width = values.size() / n;
+    return {constInt(n, l), [=](mlir::Value k) {
+              Values element(values.end() - width, values.end());
+              for (size_t i = n - 1; i-- > 0;) {
+                mlir::Value isI = mlir::arith::CmpIOp::create(
+                    builder, l, mlir::arith::CmpIPredicate::eq, k,
+                    constInt(i, l));
+                for (size_t w = 0; w < width; ++w)
+                  element[w] = mlir::arith::SelectOp::create(
+                      builder, l, isI, values[i * width + w], element[w]);
+              }
+              return element;
+            }};
+  }
   mlir::Value iterable = gen(iter);
   mlir::Type elementType = storageType(iterType.getElement());
   if (iterType.is(Type::Kind::List)) {

@@ -145,6 +145,8 @@ Values MLIRGenerator::genValues(const Expr &expr) {
   }
   if (auto *name = dyn_cast<Name>(&expr))
     return readVariable(name->id, t, name->getLoc());
+  if (auto *ifExp = dyn_cast<IfExp>(&expr))
+    return genIfExpValues(*ifExp);
   if (auto *call = dyn_cast<Call>(&expr)) {
     if (instance->callees.count(call))
       return callFunction(*call);
@@ -997,6 +999,11 @@ mlir::Value MLIRGenerator::genBoolOp(const BoolOp &boolOp) {
 }
 
 mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
+  Values result = genIfExpValues(ifExp);
+  return result.empty() ? mlir::Value() : result[0];
+}
+
+Values MLIRGenerator::genIfExpValues(const IfExp &ifExp) {
   mlir::Location l = loc(ifExp.getLoc());
   Type resultType = typeOf(ifExp);
   mlir::Value cond =
@@ -1019,5 +1026,5 @@ mlir::Value MLIRGenerator::genIfExp(const IfExp &ifExp) {
                              genValuesAs(*ifExp.orelse, resultType));
   sealBlock(merge);
   builder.setInsertionPointToEnd(merge);
-  return result.empty() ? mlir::Value() : result[0];
+  return result;
 }

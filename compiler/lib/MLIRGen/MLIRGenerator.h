@@ -242,6 +242,8 @@ private:
                             SourceLoc l);
   mlir::Value genBoolOp(const BoolOp &boolOp);
   mlir::Value genIfExp(const IfExp &ifExp);
+  /// `a if c else b`, every value of a tuple merged at the join.
+  Values genIfExpValues(const IfExp &ifExp);
   /// Evaluates `cond`; if `shortCircuitWhen` equals it the result is
   /// `early`, otherwise genRest(). Used by and/or and chained comparisons.
   mlir::Value genShortCircuit(mlir::Value cond, bool shortCircuitWhen,

@@ -552,9 +552,6 @@ Type InstanceWalker::visitIfExp(const IfExp &ifExp) {
   if (body.isUnknown() || orelse.isUnknown())
     return body.isUnknown() ? orelse : body;
   std::optional<Type> unified = unify(body, orelse);
-  if (unified && unified->is(Type::Kind::Tuple))
-    return fail(ifExp.getLoc(), "conditional expressions of tuples are not "
-                                "supported yet");
   if (!unified || !unified->isRuntime())
     return fail(ifExp.getLoc(), "the branches of a conditional expression "
                                 "have types " +

@@ -430,6 +430,18 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
       return t.getElement();
     if (t.is(Type::Kind::Array) && t.getRank() == 1)
       return t.getElement();
+    if (t.is(Type::Kind::Tuple)) {
+      // As Numba iterates a tuple: one element type (a UniTuple).
+      const std::vector<Type> &elements = t.getElements();
+      if (!elements.empty() && llvm::all_equal(elements))
+        return elements[0];
+      return fail(iter.getLoc(),
+                  "iterating over " + t.str() +
+                      (elements.empty() ? ""
+                                        : ", whose elements have different "
+                                          "types,") +
+                      " is not supported yet");
+    }
     if (!t.isUnknown())
       fail(iter.getLoc(),
            "iterating over " + t.str() + " is not supported yet");
