@@ -102,19 +102,18 @@ mlir::OwningOpRef<mlir::ModuleOp> MLIRGenerator::run() {
 void MLIRGenerator::declareGlobals() {
   for (const auto &entry : program.globalsReadByFunctions) {
     llvm::StringRef name = entry.getKey();
-    Type t = program.globalType(name);
-    mlir::Type type = storageType(t);
-    if (!type || t.is(Type::Kind::Array)) {
-      error({1, 1}, "module-level " + t.str() + " variable '" + name.str() +
-                        "' read inside a function is not supported yet");
-      continue;
-    }
-    auto memrefType = mlir::MemRefType::get({}, type);
-    mlir::memref::GlobalOp::create(builder, module.getLoc(), globalSymbol(name),
-                                   builder.getStringAttr("private"), memrefType,
-                                   mlir::Attribute(),
-                                   /*constant=*/false, /*alignment=*/nullptr);
+    // One memref global per value the variable is held in (a tuple's
+    // elements each have one).
+    for (auto [i, type] : llvm::enumerate(globalSlots(name)))
+      mlir::memref::GlobalOp::create(
+          builder, module.getLoc(), globalSymbol(name, i),
+          builder.getStringAttr("private"), mlir::MemRefType::get({}, type),
+          mlir::Attribute(), /*constant=*/false, /*alignment=*/nullptr);
   }
+}
+
+llvm::SmallVector<mlir::Type> MLIRGenerator::globalSlots(llvm::StringRef name) {
+  return storageTypes(program.globalType(name));
 }
 
 mlir::Value MLIRGenerator::stringConstant(llvm::StringRef text,
@@ -197,15 +196,21 @@ Values MLIRGenerator::readVariable(const std::string &name, const Type &t,
                              types);
   if (instance->locals.count(name))
     return ssa->readVariable(builder.getInsertionBlock(), name, types);
-  // A module-level variable read inside a function.
-  mlir::Type type = storageType(t);
-  if (!type || !program.globalsReadByFunctions.contains(name))
-    return {error(l, "internal error: no storage for '" + name + "'", type)};
+  // A module-level variable read inside a function: it is read as the
+  // union of its assignments' types, the type it is stored as.
+  if (!program.globalsReadByFunctions.contains(name))
+    return {
+        error(l, "internal error: no storage for '" + name + "'", types[0])};
   mlir::Location location = loc(l);
-  auto global = mlir::memref::GetGlobalOp::create(
-      builder, location, mlir::MemRefType::get({}, type), globalSymbol(name));
-  return {mlir::memref::LoadOp::create(builder, location, global,
-                                       mlir::ValueRange{})};
+  Values values;
+  for (auto [i, type] : llvm::enumerate(globalSlots(name))) {
+    auto global = mlir::memref::GetGlobalOp::create(
+        builder, location, mlir::MemRefType::get({}, type),
+        globalSymbol(name, i));
+    values.push_back(mlir::memref::LoadOp::create(builder, location, global,
+                                                  mlir::ValueRange{}));
+  }
+  return values;
 }
 
 void MLIRGenerator::writeVariable(const std::string &name, Values values,
@@ -219,14 +224,15 @@ void MLIRGenerator::writeVariable(const std::string &name, Values values,
   if (instance->isModuleBody() &&
       program.globalsReadByFunctions.contains(name)) {
     // Functions read the union of the assigned types.
-    Type globalType = program.globalType(name);
+    Values stored = convertValues(values, t, program.globalType(name), l);
     mlir::Location location = loc(l);
-    auto global = mlir::memref::GetGlobalOp::create(
-        builder, location, mlir::MemRefType::get({}, storageType(globalType)),
-        globalSymbol(name));
-    mlir::memref::StoreOp::create(builder, location,
-                                  convert(values[0], t, globalType, l), global,
-                                  mlir::ValueRange{});
+    for (auto [i, type] : llvm::enumerate(globalSlots(name))) {
+      auto global = mlir::memref::GetGlobalOp::create(
+          builder, location, mlir::MemRefType::get({}, type),
+          globalSymbol(name, i));
+      mlir::memref::StoreOp::create(builder, location, stored[i], global,
+                                    mlir::ValueRange{});
+    }
   }
   ssa->writeVariable(builder.getInsertionBlock(), name, values);
 }
@@ -696,19 +702,8 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
     // Element k of a tuple whose elements have one type: a select among
     // the elements' values.
     Values values = genValues(iter);
-    size_t n = iterType.getElements().size();
-    size_t width = values.size() / n;
-    return {constInt(n, l), [=](mlir::Value k) {
-              Values element(values.end() - width, values.end());
-              for (size_t i = n - 1; i-- > 0;) {
-                mlir::Value isI = mlir::arith::CmpIOp::create(
-                    builder, l, mlir::arith::CmpIPredicate::eq, k,
-                    constInt(i, l));
-                for (size_t w = 0; w < width; ++w)
-                  element[w] = mlir::arith::SelectOp::create(
-                      builder, l, isI, values[i * width + w], element[w]);
-              }
-              return element;
+    return {constInt(iterType.getElements().size(), l), [=](mlir::Value k) {
+              return selectTupleElement(values, iterType, k, l);
             }};
   }
   mlir::Value iterable = gen(iter);

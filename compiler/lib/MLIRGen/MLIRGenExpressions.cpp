@@ -81,6 +81,46 @@ Values MLIRGenerator::tupleElement(const Values &values, const Type &tuple,
   return Values(values.begin() + offset, values.begin() + offset + count);
 }
 
+Values MLIRGenerator::selectTupleElement(const Values &values,
+                                         const Type &tuple, mlir::Value k,
+                                         mlir::Location l) {
+  size_t n = tuple.getElements().size();
+  size_t width = values.size() / n;
+  Values element(values.end() - width, values.end());
+  for (size_t i = n - 1; i-- > 0;) {
+    mlir::Value isI = mlir::arith::CmpIOp::create(
+        builder, l, mlir::arith::CmpIPredicate::eq, k, constInt(i, l));
+    for (size_t w = 0; w < width; ++w)
+      element[w] = mlir::arith::SelectOp::create(
+          builder, l, isI, values[i * width + w], element[w]);
+  }
+  return element;
+}
+
+Values MLIRGenerator::genTupleSubscript(const Subscript &sub) {
+  Type container = typeOf(*sub.value);
+  Values values = genValues(*sub.value);
+  if (instance->tupleIndices.count(&sub))
+    return tupleElement(values, container, instance->tupleIndices.lookup(&sub));
+  // An index known only at run time, into a tuple of one element type:
+  // Python's wrapping of negative indices and its IndexError.
+  mlir::Location l = loc(sub.getLoc());
+  mlir::Value n = constInt(container.getElements().size(), l);
+  mlir::Value k = genAs(*sub.index, Type::integer());
+  mlir::Value negative = mlir::arith::CmpIOp::create(
+      builder, l, mlir::arith::CmpIPredicate::slt, k, constInt(0, l));
+  k = mlir::arith::SelectOp::create(
+      builder, l, negative, mlir::arith::AddIOp::create(builder, l, k, n), k);
+  mlir::Value outside = mlir::arith::OrIOp::create(
+      builder, l,
+      mlir::arith::CmpIOp::create(builder, l, mlir::arith::CmpIPredicate::slt,
+                                  k, constInt(0, l)),
+      mlir::arith::CmpIOp::create(builder, l, mlir::arith::CmpIPredicate::sge,
+                                  k, n));
+  raiseIf(outside, "IndexError", "tuple index out of range", sub.getLoc());
+  return selectTupleElement(values, container, k, l);
+}
+
 mlir::Value MLIRGenerator::floatToInt(mlir::Value v, SourceLoc l) {
   // Python raises where a float has no int64 value; fptosi would give
   // poison.
@@ -161,11 +201,8 @@ Values MLIRGenerator::genValues(const Expr &expr) {
           fromIndex(mlir::memref::DimOp::create(builder, l, array, d), l));
     return dims;
   }
-  if (auto *sub = dyn_cast<Subscript>(&expr)) {
-    Type container = typeOf(*sub->value);
-    return tupleElement(genValues(*sub->value), container,
-                        instance->tupleIndices.lookup(sub));
-  }
+  if (auto *sub = dyn_cast<Subscript>(&expr))
+    return genTupleSubscript(*sub);
   error(expr.getLoc(), "tuple values of this form are not supported yet");
   return {};
 }
@@ -567,8 +604,7 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
   mlir::Location l = loc(sub.getLoc());
   Type container = typeOf(*sub.value);
   if (container.is(Type::Kind::Tuple)) {
-    Values element = tupleElement(genValues(*sub.value), container,
-                                  instance->tupleIndices.lookup(&sub));
+    Values element = genTupleSubscript(sub);
     return element.empty() ? mlir::Value() : element[0];
   }
   if (auto *slice = dyn_cast<Slice>(sub.index.get())) {

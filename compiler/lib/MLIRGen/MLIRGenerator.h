@@ -68,9 +68,15 @@ private:
   // Functions and variables.
   void declareGlobals();
   void generateInstance(const FunctionInstance &instance);
-  std::string globalSymbol(llvm::StringRef name) {
-    return ("__nmc_global_" + name).str();
+  /// The memref global of value `slot` of module-level variable `name`:
+  /// `__nmc_global_x`, and `__nmc_global_t.1` for a tuple's second value.
+  std::string globalSymbol(llvm::StringRef name, size_t slot) {
+    return ("__nmc_global_" + name + (slot ? "." + llvm::Twine(slot) : ""))
+        .str();
   }
+  /// The storage types of module-level variable `name` as functions read
+  /// it.
+  llvm::SmallVector<mlir::Type> globalSlots(llvm::StringRef name);
   /// The values of variable `name` where it is read with type `t`.
   Values readVariable(const std::string &name, const Type &t, SourceLoc l);
   /// Assigns `values` of type `t` to variable `name`.
@@ -157,6 +163,13 @@ private:
   Values genValuesAs(const Expr &expr, const Type &to);
   /// The values of element `index` of a tuple held in `values`.
   Values tupleElement(const Values &values, const Type &tuple, size_t index);
+  /// Element `k` (in range, known at run time) of a tuple whose elements
+  /// have one type: a select among their values.
+  Values selectTupleElement(const Values &values, const Type &tuple,
+                            mlir::Value k, mlir::Location l);
+  /// `t[k]`: a literal index picks the element's values, another one
+  /// (into a tuple of one element type) selects at run time.
+  Values genTupleSubscript(const Subscript &sub);
   Values callFunction(const Call &call);
   void printValues(mlir::Location l, const Values &values, const Type &t,
                    SourceLoc at);

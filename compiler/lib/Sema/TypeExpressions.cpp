@@ -211,7 +211,7 @@ Type InstanceWalker::visitName(const Name &name) {
   if (!instance.isModuleBody()) {
     Type global = inference.getProgram().globalType(name.id);
     if (!global.isUnknown()) {
-      if (global.is(Type::Kind::Array) || global.is(Type::Kind::Tuple))
+      if (global.containsArray())
         return fail(name.getLoc(), "reading module-level " + global.str() +
                                        " '" + name.id +
                                        "' inside a function is not "
@@ -291,9 +291,14 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
       indexExpr = neg->operand.get();
     }
     auto *lit = dyn_cast<IntLit>(indexExpr);
+    // Another index needs elements of one type, as in Numba.
+    const std::vector<Type> &elements = container.getElements();
+    if (!lit && !elements.empty() && llvm::all_equal(elements))
+      return elements[0];
     if (!lit)
       return fail(sub.index->getLoc(),
-                  "a tuple index must be an integer literal");
+                  "a tuple index that is not an integer literal needs "
+                  "elements of one type");
     int64_t i = sign * lit->value;
     int64_t n = container.getElements().size();
     if (i < 0)

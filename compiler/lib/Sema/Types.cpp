@@ -66,6 +66,16 @@ bool Type::isRuntime() const {
   }
 }
 
+bool Type::containsArray() const {
+  if (kind == Kind::Array)
+    return true;
+  if (kind == Kind::Tuple && elements)
+    for (const Type &t : *elements)
+      if (t.containsArray())
+        return true;
+  return false;
+}
+
 bool Type::containsUnknown() const {
   if (kind == Kind::Unknown)
     return true;

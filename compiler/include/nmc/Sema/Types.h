@@ -78,6 +78,8 @@ public:
   bool isRuntime() const;
   /// Whether the type, or a type inside it, is not inferred yet.
   bool containsUnknown() const;
+  /// Whether the type is an array or a tuple holding one.
+  bool containsArray() const;
 
   /// Array and list element type.
   Type getElement() const { return elements->front(); }
