@@ -1,4 +1,8 @@
-/* print.c - Python-identical printing of scalars to stdout. */
+/* print.c - Python-identical printing of scalars and lists to stdout, and
+ * repr() of a list as a string. */
+
+/* open_memstream is POSIX 2008. */
+#define _POSIX_C_SOURCE 200809L
 
 #include "nmrt_internal.h"
 
@@ -17,41 +21,52 @@ void nmrt_print_bool(int8_t v) { fputs(v ? "True" : "False", stdout); }
 
 void nmrt_print_str(const char *s) { fputs(s, stdout); }
 
-void nmrt_print_list(nmrt_list *l) {
+/* Python's repr() of a list (str() is the same), written to `out`. */
+static void writeList(FILE *out, const nmrt_list *l) {
   if (!l) {
-    fputs("None", stdout);
+    fputs("None", out);
     return;
   }
-  putchar('[');
+  fputc('[', out);
   for (int64_t i = 0; i < l->length; ++i) {
     if (i > 0)
-      fputs(", ", stdout);
+      fputs(", ", out);
     switch (l->elemKind) {
     case NMRT_ELEM_I64:
-      nmrt_print_i64(((int64_t *)l->data)[i]);
+      fprintf(out, "%" PRId64, ((int64_t *)l->data)[i]);
       break;
-    case NMRT_ELEM_F64:
-      nmrt_print_f64(((double *)l->data)[i]);
+    case NMRT_ELEM_F64: {
+      char buf[32];
+      int n = nmrt_format_f64_repr(((double *)l->data)[i], buf);
+      fwrite(buf, 1, (size_t)n, out);
       break;
+    }
     case NMRT_ELEM_BOOL:
-      nmrt_print_bool(((int8_t *)l->data)[i]);
+      fputs(((int8_t *)l->data)[i] ? "True" : "False", out);
       break;
     case NMRT_ELEM_STR: {
-      const char *s = ((const char **)l->data)[i];
-      char quoted[256];
-      size_t n = nmrt_str_repr(s, quoted, sizeof quoted);
-      if (n < sizeof quoted) {
-        fputs(quoted, stdout);
-      } else {
-        const char *longer = nmrt_str_repr_new(s);
-        fputs(longer, stdout);
-        nmrt_str_free(longer);
-      }
+      const char *quoted = nmrt_str_repr_new(((const char **)l->data)[i]);
+      fputs(quoted, out);
+      nmrt_str_free(quoted);
       break;
     }
     }
   }
-  putchar(']');
+  fputc(']', out);
+}
+
+void nmrt_print_list(nmrt_list *l) { writeList(stdout, l); }
+
+const char *nmrt_list_repr_new(nmrt_list *l) {
+  char *text = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream(&text, &size);
+  if (!out)
+    nmrt_raise("MemoryError", "", 0);
+  writeList(out, l);
+  if (fclose(out) != 0 || !text)
+    nmrt_raise("MemoryError", "", 0);
+  return text;
 }
 
 void nmrt_write(const char *text, int64_t stream) {

@@ -269,14 +269,8 @@ void MLIRGenerator::genPrint(const Call &call) {
     for (size_t i = 0; i < call.args.size(); ++i) {
       if (i)
         pieces.push_back(stringConstant(sep, l));
-      Type t = typeOf(*call.args[i]);
-      if (t.is(Type::Kind::None))
-        pieces.push_back(stringConstant("None", l));
-      else if (t.is(Type::Kind::Str))
-        pieces.push_back(arguments[i][0]);
-      else
-        pieces.push_back(mlir::nm::FormatOp::create(
-            builder, l, strType, arguments[i][0], stringConstant("", l)));
+      pieces.push_back(
+          genStrOf(arguments[i], typeOf(*call.args[i]), /*repr=*/false, l));
     }
     pieces.push_back(stringConstant(end, l));
     mlir::Value line =

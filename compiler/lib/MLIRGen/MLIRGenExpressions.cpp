@@ -358,8 +358,39 @@ mlir::Value MLIRGenerator::genFormattedString(const FormattedString &fstring) {
       builder, l, mlir::nm::StrType::get(&context), pieces);
 }
 
+mlir::Value MLIRGenerator::genStrOf(const Values &values, const Type &type,
+                                    bool repr, mlir::Location l) {
+  auto strType = mlir::nm::StrType::get(&context);
+  if (type.is(Type::Kind::None))
+    return stringConstant("None", l);
+  if (type.is(Type::Kind::Str))
+    return repr ? mlir::nm::ReprOp::create(builder, l, strType, values[0])
+                : values[0];
+  if (type.is(Type::Kind::List))
+    return mlir::nm::ListReprOp::create(builder, l, strType, values[0]);
+  if (!type.is(Type::Kind::Tuple))
+    return mlir::nm::FormatOp::create(builder, l, strType, values[0],
+                                      stringConstant("", l));
+  // (a, 'b'), (a,) and ().
+  const std::vector<Type> &elements = type.getElements();
+  llvm::SmallVector<mlir::Value> pieces{stringConstant("(", l)};
+  for (size_t i = 0; i < elements.size(); ++i) {
+    if (i)
+      pieces.push_back(stringConstant(", ", l));
+    pieces.push_back(
+        genStrOf(tupleElement(values, type, i), elements[i], true, l));
+  }
+  pieces.push_back(stringConstant(elements.size() == 1 ? ",)" : ")", l));
+  return mlir::nm::StrConcatOp::create(builder, l, strType, pieces);
+}
+
 mlir::Value MLIRGenerator::genFormatted(const Expr &value, char conversion,
                                         const Expr *spec) {
+  Type type = typeOf(value);
+  if (type.is(Type::Kind::List) || type.is(Type::Kind::Tuple))
+    // Type inference allows no spec for these.
+    return genStrOf(genValues(value), type, conversion == 'r',
+                    loc(value.getLoc()));
   mlir::Value v = gen(value);
   mlir::Value specValue = spec ? gen(*spec) : mlir::Value();
   return formatValue(v, typeOf(value), conversion, specValue,

@@ -189,6 +189,11 @@ private:
   /// none).
   mlir::Value genFormatted(const Expr &value, char conversion,
                            const Expr *spec);
+  /// str() (or, with `repr`, repr()) of a value of any printable type:
+  /// lists through the runtime, tuples piece by piece with their elements'
+  /// repr(), as Python writes them.
+  mlir::Value genStrOf(const Values &values, const Type &type, bool repr,
+                       mlir::Location l);
   /// `v` (of `type`) with its conversion applied, then formatted with
   /// `spec` (null: none).
   mlir::Value formatValue(mlir::Value v, const Type &type, char conversion,

@@ -680,18 +680,6 @@ Type InstanceWalker::callPrint(const Call &call) {
       fail(kw.value->getLoc(),
            "print()'s " + kw.name + " must be a string literal");
   }
-  // To stderr, the line is one string (nm.write): its values must be ones
-  // format() takes.
-  if (const Expr *file = keyword(call, "file");
-      file && instance.typeOf(file).is(Type::Kind::Builtin) &&
-      instance.typeOf(file).getBuiltin() == BuiltinId::SysStderr)
-    for (const ExprPtr &arg : call.args) {
-      Type t = instance.typeOf(arg.get());
-      if (!t.isUnknown() && !t.isNumeric() && !t.is(Type::Kind::Str) &&
-          !t.is(Type::Kind::None))
-        fail(arg->getLoc(),
-             "printing " + t.str() + " to sys.stderr is not supported yet");
-    }
   return Type::none();
 }
 

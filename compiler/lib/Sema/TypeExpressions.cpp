@@ -109,13 +109,21 @@ bool InstanceWalker::checkFormattable(const Type &value, bool hasSpec,
                                       SourceLoc loc, llvm::StringRef what) {
   if (value.isUnknown())
     return false;
-  if (value.is(Type::Kind::None) && hasSpec) {
-    fail(loc, what.str() + " of None with a format spec is not supported "
-                           "(Python raises TypeError)");
+  if ((value.is(Type::Kind::None) || value.is(Type::Kind::List) ||
+       value.is(Type::Kind::Tuple)) &&
+      hasSpec) {
+    fail(loc, what.str() + " of " + value.str() +
+                  " with a format spec is not supported (Python raises "
+                  "TypeError)");
     return false;
   }
   if (value.isNumeric() || value.is(Type::Kind::Str) ||
       value.is(Type::Kind::None))
+    return true;
+  // str() and repr() of lists and tuples of printable values; a spec is
+  // Python's TypeError for them.
+  if ((value.is(Type::Kind::List) || value.is(Type::Kind::Tuple)) &&
+      !value.containsArray())
     return true;
   fail(loc, what.str() + " of " + value.str() + " is not supported yet");
   return false;

@@ -539,7 +539,8 @@ struct ConstantStrOpLowering : OpConversionPattern<nm::ConstantStrOp> {
 /// op is its last use, after which it is freed.
 bool isTemporaryString(Value value) {
   Operation *def = value.getDefiningOp();
-  return def && isa<nm::FormatOp, nm::ReprOp, nm::StrConcatOp>(def) &&
+  return def &&
+         isa<nm::FormatOp, nm::ReprOp, nm::ListReprOp, nm::StrConcatOp>(def) &&
          value.hasOneUse();
 }
 
@@ -1015,6 +1016,8 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       RaiseOpLowering, RaiseIndexErrorOpLowering, RaiseMemoryErrorOpLowering,
       FormatOpLowering, StrConcatOpLowering, WriteOpLowering, FlushOpLowering,
       StrRuntimeOpLowering<nm::ReprOp, nmc::RuntimeFunction::nmrt_str_repr_new>,
+      StrRuntimeOpLowering<nm::ListReprOp,
+                           nmc::RuntimeFunction::nmrt_list_repr_new>,
       StrRuntimeOpLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
       StrRuntimeOpLowering<nm::StrCompareOp,
                            nmc::RuntimeFunction::nmrt_str_compare>,

@@ -639,6 +639,18 @@ def NM_ReprOp : NM_Op<"repr"> {
   let assemblyFormat = "$value attr-dict";
 }
 
+def NM_ListReprOp : NM_Op<"list_repr"> {
+  let summary = "repr() of a list, as print writes it; `None` for None";
+  let description = [{
+    ```mlir
+    %s = nm.list_repr %l : !nm.list<!nm.str>
+    ```
+  }];
+  let arguments = (ins NM_ListType:$list);
+  let results = (outs NM_StrType:$result);
+  let assemblyFormat = "$list attr-dict `:` qualified(type($list))";
+}
+
 def NM_StrConcatOp : NM_Op<"str_concat"> {
   let summary = "The strings one after the other (`+`, f-strings)";
   let description = [{
