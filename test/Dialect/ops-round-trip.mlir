@@ -123,6 +123,7 @@ func.func @allreduce(%x: f64, %i: i64, %b: i1) {
 // CHECK-NEXT: nm.list_set_slice %[[G]][%[[I]], %[[I]], %[[I]]], %[[S]] : !nm.list<i64>
 // CHECK-NEXT: nm.list_sort %[[L]] reverse %[[B]] : !nm.list<f64>
 // CHECK-NEXT: nm.list_sort %[[L]] by %[[G]] reverse %[[B]] : !nm.list<f64>, !nm.list<i64>
+// CHECK-NEXT: nm.list_repr %[[G]] : !nm.list<i64>
 // GENERIC-LABEL: sym_name = "lists"
 // GENERIC: "nm.list_from_elements"(%{{.*}}, %{{.*}}) : (f64, f64) -> !nm.list<f64>
 // GENERIC: "nm.print"(%{{.*}}) : (!nm.list<f64>) -> ()
@@ -145,6 +146,7 @@ func.func @lists(%x: f64, %y: f64, %i: i64, %b: i1, %g: !nm.list<i64>) {
   nm.list_set_slice %g[%i, %i, %i], %s : !nm.list<i64>
   nm.list_sort %l reverse %b : !nm.list<f64>
   nm.list_sort %l by %g reverse %b : !nm.list<f64>, !nm.list<i64>
+  %r = nm.list_repr %g : !nm.list<i64>
   return
 }
 

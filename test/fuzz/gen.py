@@ -705,7 +705,6 @@ class Generator:
             return self.emit(depth, "pass")
         self.prints_left -= 1 + 2 * loop_depth
         items = [f"\"{self.fresh('p')}\""]
-        containers = 0  # list values that are not a name
         for _ in range(self.r.randint(1, 4)):
             choice = self.r.random()
             if choice < 0.6:
@@ -714,13 +713,17 @@ class Generator:
             elif choice < 0.67 and scope.lists:
                 items.append(self.pick(scope.lists))
             elif choice < 0.7 and any(n for _, n in scope.lists.values()):
-                text, is_list = self.list_query(scope)
-                items.append(text)
-                containers += is_list
+                items.append(self.list_query(scope)[0])
             elif choice < 0.8 and scope.tuples:
                 items.append(self.pick(scope.tuples))
-            elif choice < 0.85:
+            elif choice < 0.83:
                 items.append("None")
+            elif choice < 0.85 and (scope.lists or scope.tuples):
+                # str() of a list or a tuple, in an f-string or concatenated.
+                name = self.pick(list(scope.lists) + list(scope.tuples))
+                items.append(self.pick([f"f'<{{{name}}}>'",
+                                        f"str({name}) + '|'",
+                                        f"f'{{{name}!r}}'"]))
             elif choice < 0.95:
                 items.append(self.formatted(scope))
             else:
@@ -730,9 +733,8 @@ class Generator:
             extra += ", sep=" + self.pick(["''", "', '", "' | '"])
         if self.chance(0.1):
             extra += ", end=" + self.pick(["'\\n\\n'", "' .\\n'"])
-        # To stderr, which the oracle compares too, of numbers and strs.
-        if self.chance(0.08) and not containers and not any(
-                i in scope.lists or i in scope.tuples for i in items):
+        # To stderr, which the oracle compares too; lists and tuples too.
+        if self.chance(0.08):
             self.uses_sys = True
             extra += ", file=sys.stderr"
         if self.chance(0.05):
