@@ -191,3 +191,19 @@ func.func @unpack_into_another_type(%l: !nm.list<f64>) {
   %a, %b = nm.list_unpack %l : !nm.list<f64> -> f64, i64
   return
 }
+
+// -----
+
+func.func @str_method_operands(%s: !nm.str) -> !nm.str {
+  // expected-error @+1 {{'nm.str_method' op has operands of the wrong number or types for replace}}
+  %r = nm.str_method <replace>(%s, %s) : (!nm.str, !nm.str) -> !nm.str
+  return %r : !nm.str
+}
+
+// -----
+
+func.func @str_method_result(%s: !nm.str) -> i64 {
+  // expected-error @+1 {{'nm.str_method' op of startswith must give 'i1'}}
+  %r = nm.str_method <startswith>(%s, %s) : (!nm.str, !nm.str) -> i64
+  return %r : i64
+}

@@ -328,3 +328,16 @@ func.func @list_methods(%l: !nm.list<f64>, %i: i64, %x: f64) {
   %v = nm.list_unpack %l numba : !nm.list<f64> -> f64
   return
 }
+
+// CHECK-LABEL: func.func @str_methods
+// CHECK: nm.str_method <upper>(%{{.*}}) : (!nm.str) -> !nm.str
+// CHECK-NEXT: nm.str_method <strip>(%{{.*}}, %{{.*}}) : (!nm.str, !nm.str) -> !nm.str
+// CHECK-NEXT: nm.str_method <split>(%{{.*}}, %{{.*}}) : (!nm.str, i64) -> !nm.list<!nm.str>
+// CHECK-NEXT: nm.str_method <join>(%{{.*}}, %{{.*}}) : (!nm.str, !nm.list<!nm.str>) -> !nm.str
+func.func @str_methods(%s: !nm.str, %n: i64) {
+  %u = nm.str_method <upper>(%s) : (!nm.str) -> !nm.str
+  %t = nm.str_method <strip>(%s, %u) : (!nm.str, !nm.str) -> !nm.str
+  %w = nm.str_method <split>(%s, %n) : (!nm.str, i64) -> !nm.list<!nm.str>
+  %j = nm.str_method <join>(%s, %w) : (!nm.str, !nm.list<!nm.str>) -> !nm.str
+  return
+}

@@ -34,7 +34,8 @@ keyword arguments, tuple returns and recursion with a base case; lists
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
-value, with `sep`, `end`, `flush` and `file=sys.stderr`, and of f-strings
+value, with `sep`, `end`, `flush` and `file=sys.stderr`, of the str
+methods (strip, replace, upper, split, join, startswith, `*`), and of f-strings
 (format specs, `!r`), `str.format`, `%` formatting, `str()` and
 `format()` of numbers; comparisons and `in` of strs; collectives
 (`gather`, `allgather`, `bcast`, `allreduce`, `scan`) on rank-dependent
@@ -724,8 +725,17 @@ class Generator:
                 items.append(self.pick([f"f'<{{{name}}}>'",
                                         f"str({name}) + '|'",
                                         f"f'{{{name}!r}}'"]))
-            elif choice < 0.95:
+            elif choice < 0.92:
                 items.append(self.formatted(scope))
+            elif choice < 0.95:
+                # The str methods on a number's text.
+                a = self.expr(scope, self.pick(["int", "float"]), 1).text
+                items.append(self.pick([
+                    f"(' ' + str({a}) + ' ').strip()",
+                    f"str({a}).replace('1', 'ab').upper()",
+                    f"'-'.join(str({a}).split('.'))",
+                    f"(str({a}) * 2).split('0', 1)",
+                    f"str({a}).startswith('-')"]))
             else:
                 items.append(self.pick(scope.vars) if scope.vars else "0")
         extra = ""

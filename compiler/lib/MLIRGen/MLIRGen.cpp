@@ -625,7 +625,11 @@ mlir::Value MLIRGenerator::rangeLength(mlir::Value start, mlir::Value stop,
 MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
   mlir::Location l = loc(iter.getLoc());
   auto *call = dyn_cast<Call>(&iter);
-  if (call && typeOf(*call->func).is(Type::Kind::Builtin)) {
+  // range(), enumerate(), zip(), reversed(): iterators, not values (a call
+  // of list(), sorted() or a str method gives a list).
+  if (call && typeOf(*call->func).is(Type::Kind::Builtin) &&
+      sema::getBuiltin(typeOf(*call->func).getBuiltin()).rule ==
+          sema::BuiltinRule::Range) {
     sema::BuiltinId id = typeOf(*call->func).getBuiltin();
     if (id == sema::BuiltinId::Enumerate) {
       // (start + k, element k).

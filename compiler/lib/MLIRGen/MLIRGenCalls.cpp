@@ -109,6 +109,17 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::StreamWrite:
   case BuiltinId::StreamFlush:
     return genStreamCall(call, id);
+  case BuiltinId::StrJoin:
+  case BuiltinId::StrSplit:
+  case BuiltinId::StrUpper:
+  case BuiltinId::StrLower:
+  case BuiltinId::StrStrip:
+  case BuiltinId::StrLstrip:
+  case BuiltinId::StrRstrip:
+  case BuiltinId::StrStartswith:
+  case BuiltinId::StrEndswith:
+  case BuiltinId::StrReplace:
+    return genStrMethod(call, id);
   case BuiltinId::StrFormat:
     return genStrFormat(call);
   case BuiltinId::ListAppend:
@@ -292,6 +303,75 @@ void MLIRGenerator::genPrint(const Call &call) {
       mlir::nm::FlushOp::create(builder, l,
                                 toStderr ? builder.getUnitAttr() : nullptr);
     });
+}
+
+mlir::Value MLIRGenerator::genStrMethod(const Call &call, sema::BuiltinId id) {
+  using mlir::nm::StrMethod;
+  using sema::BuiltinId;
+  mlir::Location l = loc(call.getLoc());
+  const auto &args = instance->boundArgs.lookup(&call);
+  // The receiver, then the arguments in source order (keywords of split
+  // come after its positional ones, as they are written).
+  llvm::SmallVector<mlir::Value> operands{
+      gen(*cast<Attribute>(*call.func).value)};
+  auto present = [&](size_t i) {
+    return i < args.size() && args[i] && !typeOf(*args[i]).is(Type::Kind::None);
+  };
+  auto optionalInt = [&](size_t i) {
+    return i < args.size() && args[i] ? genAs(*args[i], Type::integer())
+                                      : constInt(-1, l);
+  };
+  StrMethod method;
+  mlir::Type result = mlir::nm::StrType::get(&context);
+  switch (id) {
+  case BuiltinId::StrUpper:
+    method = StrMethod::upper;
+    break;
+  case BuiltinId::StrLower:
+    method = StrMethod::lower;
+    break;
+  case BuiltinId::StrStrip:
+  case BuiltinId::StrLstrip:
+  case BuiltinId::StrRstrip:
+    method = id == BuiltinId::StrStrip    ? StrMethod::strip
+             : id == BuiltinId::StrLstrip ? StrMethod::lstrip
+                                          : StrMethod::rstrip;
+    if (present(0))
+      operands.push_back(gen(*args[0]));
+    else if (!args.empty())
+      gen(*args[0]); // None, evaluated for its effects
+    break;
+  case BuiltinId::StrStartswith:
+  case BuiltinId::StrEndswith:
+    method = id == BuiltinId::StrStartswith ? StrMethod::startswith
+                                            : StrMethod::endswith;
+    operands.push_back(gen(*args[0]));
+    result = builder.getI1Type();
+    break;
+  case BuiltinId::StrReplace:
+    method = StrMethod::replace;
+    operands.push_back(gen(*args[0]));
+    operands.push_back(gen(*args[1]));
+    operands.push_back(optionalInt(2));
+    break;
+  case BuiltinId::StrSplit:
+    method = StrMethod::split;
+    if (present(0))
+      operands.push_back(gen(*args[0]));
+    else if (!args.empty() && args[0])
+      gen(*args[0]);
+    operands.push_back(optionalInt(1));
+    result = storageType(Type::list(Type::string()));
+    break;
+  case BuiltinId::StrJoin:
+    method = StrMethod::join;
+    operands.push_back(gen(*args[0]));
+    break;
+  default:
+    return error(call.getLoc(), "internal error: not a str method",
+                 builder.getI64Type());
+  }
+  return mlir::nm::StrMethodOp::create(builder, l, result, method, operands);
 }
 
 mlir::Value MLIRGenerator::genStreamCall(const Call &call, sema::BuiltinId id) {

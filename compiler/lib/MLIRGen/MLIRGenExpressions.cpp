@@ -663,9 +663,18 @@ mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
                                      const Type &lhsType, mlir::Value rhs,
                                      const Type &rhsType,
                                      const Type &resultType, SourceLoc l) {
+  auto strType = mlir::nm::StrType::get(&context);
+  if (resultType.is(Type::Kind::Str) && op == BinOpKind::Mul) {
+    // s * n or n * s.
+    bool strFirst = lhsType.is(Type::Kind::Str);
+    mlir::Value count = convert(
+        strFirst ? rhs : lhs, strFirst ? rhsType : lhsType, Type::integer(), l);
+    return mlir::nm::StrMethodOp::create(
+        builder, loc(l), strType, mlir::nm::StrMethod::repeat,
+        mlir::ValueRange{strFirst ? lhs : rhs, count});
+  }
   if (resultType.is(Type::Kind::Str))
-    return mlir::nm::StrConcatOp::create(builder, loc(l),
-                                         mlir::nm::StrType::get(&context),
+    return mlir::nm::StrConcatOp::create(builder, loc(l), strType,
                                          mlir::ValueRange{lhs, rhs});
   if (resultType.is(Type::Kind::List) && lhsType.is(Type::Kind::List) &&
       rhsType.is(Type::Kind::List))

@@ -223,6 +223,8 @@ private:
   mlir::Value genArrayConstructor(const Call &call, sema::BuiltinId id);
   void genPrint(const Call &call);
   /// sys.stdout / sys.stderr .write(s) and .flush().
+  /// s.upper(), s.split(sep, maxsplit), sep.join(l), ... as nm.str_method.
+  mlir::Value genStrMethod(const Call &call, sema::BuiltinId id);
   mlir::Value genStreamCall(const Call &call, sema::BuiltinId id);
   /// l.append(x), l.pop(i), ... (MLIRGenLists.cpp).
   mlir::Value genListMethod(const Call &call, sema::BuiltinId id);

@@ -112,6 +112,8 @@ private:
   Type callListMethod(const Call &call, const BuiltinInfo &info);
   /// list(iterable): of a list, a 1-d array, range(), reversed().
   Type callToList(const Call &call);
+  /// s.upper(), s.strip(chars), s.split(sep, maxsplit), sep.join(l), ...
+  Type callStrMethod(const Call &call, const BuiltinInfo &info);
   /// sorted(iterable, key=..., reverse=...).
   Type callSorted(const Call &call);
   /// The key= and reverse= keywords of sorted() and list.sort() for

@@ -105,6 +105,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::StreamWrite:
   case BuiltinRule::StreamFlush:
   case BuiltinRule::StrFormat:
+  case BuiltinRule::StrMethod:
   case BuiltinRule::ListMethod:
   case BuiltinRule::ToList:
   case BuiltinRule::Sum:
@@ -280,6 +281,8 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return callStreamMethod(call, info);
   case BuiltinRule::StrFormat:
     return callStrFormat(call);
+  case BuiltinRule::StrMethod:
+    return callStrMethod(call, info);
   case BuiltinRule::ListMethod:
     return callListMethod(call, info);
   case BuiltinRule::ToList:
@@ -523,6 +526,108 @@ static void collectArguments(const std::vector<FormatPiece> &pieces,
       arguments.push_back(piece.argument);
     collectArguments(piece.spec, arguments);
   }
+}
+
+Type InstanceWalker::callStrMethod(const Call &call, const BuiltinInfo &info) {
+  std::string name = info.name;
+  Type receiver = visit(*cast<Attribute>(*call.func).value);
+  // split() takes sep= and maxsplit= too; the others only positionally.
+  std::vector<const Expr *> args;
+  for (const ExprPtr &arg : call.args)
+    args.push_back(arg.get());
+  for (const Keyword &kw : call.keywords) {
+    size_t slot = kw.name == "sep" ? 0 : kw.name == "maxsplit" ? 1 : 2;
+    if (info.id != BuiltinId::StrSplit || slot == 2)
+      return fail(kw.loc, name + "() got an unexpected keyword argument '" +
+                              kw.name + "'");
+    if (args.size() <= slot)
+      args.resize(slot + 1, nullptr);
+    if (args[slot])
+      return fail(kw.loc, "argument for " + name + "() given by name ('" +
+                              kw.name + "') and position");
+    args[slot] = kw.value.get();
+  }
+  instance.boundArgs[&call] = args;
+  // `sep.join([])`: the empty literal is a list of str.
+  if (auto *literal =
+          args.empty() ? nullptr : llvm::dyn_cast_or_null<List>(args[0]);
+      info.id == BuiltinId::StrJoin && literal && literal->elts.empty()) {
+    Type &slot = instance.emptyListElements[literal];
+    if (slot.isUnknown()) {
+      slot = Type::string();
+      inference.markChanged();
+    }
+  }
+  std::vector<Type> types;
+  for (const Expr *arg : args) {
+    types.push_back(arg ? visit(*arg) : Type::none());
+    if (types.back().isUnknown())
+      return Type::unknown();
+  }
+  if (receiver.isUnknown())
+    return receiver;
+  auto count = [&](size_t min, size_t max) {
+    if (args.size() >= min && args.size() <= max)
+      return true;
+    fail(call.getLoc(), name + "() takes " +
+                            (min == max ? std::to_string(min)
+                                        : "at most " + std::to_string(max)) +
+                            " arguments (" + std::to_string(args.size()) +
+                            " given)");
+    return false;
+  };
+  // Each argument must be a str (or, where Python allows it, None).
+  auto str = [&](size_t i, bool orNone) {
+    if (types[i].is(Type::Kind::Str) ||
+        (orNone && types[i].is(Type::Kind::None)))
+      return true;
+    fail(args[i] ? args[i]->getLoc() : call.getLoc(),
+         name + "() argument must be str" + (orNone ? " or None" : "") +
+             ", not " + types[i].str());
+    return false;
+  };
+  auto integer = [&](size_t i) {
+    return checkIntegerArgument(types[i], args[i]->getLoc());
+  };
+  switch (info.id) {
+  case BuiltinId::StrUpper:
+  case BuiltinId::StrLower:
+    return count(0, 0) ? Type::string() : Type::unknown();
+  case BuiltinId::StrStrip:
+  case BuiltinId::StrLstrip:
+  case BuiltinId::StrRstrip:
+    return count(0, 1) && (args.empty() || str(0, true)) ? Type::string()
+                                                         : Type::unknown();
+  case BuiltinId::StrStartswith:
+  case BuiltinId::StrEndswith:
+    if (args.size() > 1)
+      return fail(args[1]->getLoc(),
+                  name + "() with start and end is not supported yet");
+    return count(1, 1) && str(0, false) ? Type::boolean() : Type::unknown();
+  case BuiltinId::StrReplace:
+    return count(2, 3) && str(0, false) && str(1, false) &&
+                   (args.size() < 3 || integer(2))
+               ? Type::string()
+               : Type::unknown();
+  case BuiltinId::StrSplit:
+    if (!count(0, 2) || (!args.empty() && args[0] && !str(0, true)) ||
+        (args.size() == 2 && !integer(1)))
+      return Type::unknown();
+    return Type::list(Type::string());
+  case BuiltinId::StrJoin:
+    if (!count(1, 1))
+      return Type::unknown();
+    if (!types[0].is(Type::Kind::List) ||
+        !types[0].getElement().is(Type::Kind::Str))
+      return fail(args[0]->getLoc(),
+                  "join() of " + types[0].str() +
+                      " is not supported (only a list of str; Python "
+                      "raises TypeError for other elements)");
+    return Type::string();
+  default:
+    break;
+  }
+  return fail(call.getLoc(), name + "() is not a str method");
 }
 
 Type InstanceWalker::callStrFormat(const Call &call) {

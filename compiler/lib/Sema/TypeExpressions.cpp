@@ -364,6 +364,10 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
   if (op == BinOpKind::Add && lhs.is(Type::Kind::Str) &&
       rhs.is(Type::Kind::Str))
     return Type::string();
+  // s * n and n * s.
+  if (op == BinOpKind::Mul && ((lhs.is(Type::Kind::Str) && rhs.isInteger()) ||
+                               (rhs.is(Type::Kind::Str) && lhs.isInteger())))
+    return Type::string();
   // [x] * n and n * [x].
   if (op == BinOpKind::Mul && lhs.is(Type::Kind::List) && rhs.isInteger())
     return lhs;

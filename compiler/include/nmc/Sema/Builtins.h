@@ -89,6 +89,7 @@ enum class BuiltinRule {
   StreamWrite,       // stream.write(str) -> int
   StreamFlush,       // stream.flush() -> None
   StrFormat,         // "literal".format(*args, **kwargs) -> str
+  StrMethod,         // s.upper(), s.split(sep), sep.join(l), ...
   ListMethod,        // list.append(value), .pop(i), .index(value), ...
   ToList,            // list(iterable) -> a new list
   Sum,               // sum(list | array) -> int or float

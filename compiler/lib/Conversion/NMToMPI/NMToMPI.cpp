@@ -540,7 +540,8 @@ struct ConstantStrOpLowering : OpConversionPattern<nm::ConstantStrOp> {
 bool isTemporaryString(Value value) {
   Operation *def = value.getDefiningOp();
   return def &&
-         isa<nm::FormatOp, nm::ReprOp, nm::ListReprOp, nm::StrConcatOp>(def) &&
+         (isa<nm::FormatOp, nm::ReprOp, nm::ListReprOp, nm::StrConcatOp>(def) ||
+          (isa<nm::StrMethodOp>(def) && isa<nm::StrType>(value.getType()))) &&
          value.hasOneUse();
 }
 
@@ -572,6 +573,73 @@ struct FormatOpLowering : OpConversionPattern<nm::FormatOp> {
                      adaptor.getSpec(), lineConstant(rewriter, op.getLoc())});
     freeTemporaryStrings(rewriter, op, adaptor.getOperands());
     rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// A str method: its runtime function with the operands, a null pointer
+/// for absent chars or sep, the flags that pick the variant, and the line.
+struct StrMethodOpLowering : OpConversionPattern<nm::StrMethodOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(nm::StrMethodOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    using nmc::RuntimeFunction;
+    Location loc = op.getLoc();
+    SmallVector<Value> args(adaptor.getOperands());
+    auto constant = [&](int64_t v) -> Value {
+      return arith::ConstantIntOp::create(rewriter, loc, rewriter.getI64Type(),
+                                          v);
+    };
+    auto null = [&]() -> Value {
+      return LLVM::ZeroOp::create(rewriter, loc,
+                                  LLVM::LLVMPointerType::get(getContext()));
+    };
+    RuntimeFunction function;
+    bool withLine = true;
+    switch (op.getMethod()) {
+    case nm::StrMethod::upper:
+      function = RuntimeFunction::nmrt_str_upper;
+      break;
+    case nm::StrMethod::lower:
+      function = RuntimeFunction::nmrt_str_lower;
+      break;
+    case nm::StrMethod::strip:
+    case nm::StrMethod::lstrip:
+    case nm::StrMethod::rstrip:
+      function = RuntimeFunction::nmrt_str_strip;
+      if (args.size() == 1)
+        args.push_back(null());
+      args.push_back(constant(op.getMethod() == nm::StrMethod::strip    ? 0
+                              : op.getMethod() == nm::StrMethod::lstrip ? 1
+                                                                        : 2));
+      break;
+    case nm::StrMethod::startswith:
+    case nm::StrMethod::endswith:
+      function = RuntimeFunction::nmrt_str_affix;
+      args.push_back(constant(op.getMethod() == nm::StrMethod::endswith));
+      withLine = false;
+      break;
+    case nm::StrMethod::replace:
+      function = RuntimeFunction::nmrt_str_replace;
+      break;
+    case nm::StrMethod::split:
+      function = RuntimeFunction::nmrt_str_split;
+      if (args.size() == 2)
+        args.insert(args.begin() + 1, null());
+      break;
+    case nm::StrMethod::join:
+      function = RuntimeFunction::nmrt_str_join;
+      break;
+    case nm::StrMethod::repeat:
+      function = RuntimeFunction::nmrt_str_repeat;
+      break;
+    }
+    if (withLine)
+      args.push_back(lineConstant(rewriter, loc));
+    Value result = callRuntime(rewriter, op, function, args);
+    freeTemporaryStrings(rewriter, op, adaptor.getOperands());
+    rewriter.replaceOp(op, fromAbi(rewriter, loc, result, op.getType()));
     return success();
   }
 };
@@ -1018,6 +1086,7 @@ void nmc::populateNMToMPIConversionPatterns(TypeConverter &converter,
       StrRuntimeOpLowering<nm::ReprOp, nmc::RuntimeFunction::nmrt_str_repr_new>,
       StrRuntimeOpLowering<nm::ListReprOp,
                            nmc::RuntimeFunction::nmrt_list_repr_new>,
+      StrMethodOpLowering,
       StrRuntimeOpLowering<nm::StrLenOp, nmc::RuntimeFunction::nmrt_str_len>,
       StrRuntimeOpLowering<nm::StrCompareOp,
                            nmc::RuntimeFunction::nmrt_str_compare>,

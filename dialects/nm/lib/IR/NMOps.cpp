@@ -57,6 +57,54 @@ LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+LogicalResult StrMethodOp::verify() {
+  Builder b(getContext());
+  Type i64 = b.getI64Type();
+  Type str = StrType::get(getContext());
+  Type strList = ListType::get(getContext(), str);
+  // The operand lists a method takes (absent chars and sep are whitespace)
+  // and its result.
+  SmallVector<SmallVector<Type>, 2> forms;
+  Type result = str;
+  switch (getMethod()) {
+  case StrMethod::upper:
+  case StrMethod::lower:
+    forms = {{str}};
+    break;
+  case StrMethod::strip:
+  case StrMethod::lstrip:
+  case StrMethod::rstrip:
+    forms = {{str}, {str, str}};
+    break;
+  case StrMethod::startswith:
+  case StrMethod::endswith:
+    forms = {{str, str}};
+    result = b.getI1Type();
+    break;
+  case StrMethod::replace:
+    forms = {{str, str, str, i64}};
+    break;
+  case StrMethod::split:
+    forms = {{str, i64}, {str, str, i64}};
+    result = strList;
+    break;
+  case StrMethod::join:
+    forms = {{str, strList}};
+    break;
+  case StrMethod::repeat:
+    forms = {{str, i64}};
+    break;
+  }
+  SmallVector<Type> operands(getOperandTypes());
+  if (!llvm::is_contained(forms, operands))
+    return emitOpError() << "has operands of the wrong number or types for "
+                         << stringifyStrMethod(getMethod());
+  if (getResult().getType() != result)
+    return emitOpError() << "of " << stringifyStrMethod(getMethod())
+                         << " must give " << result;
+  return success();
+}
+
 LogicalResult LibraryCallOp::verify() {
   Builder b(getContext());
   Type i64 = b.getI64Type(), f64 = b.getF64Type();

@@ -639,6 +639,53 @@ def NM_ReprOp : NM_Op<"repr"> {
   let assemblyFormat = "$value attr-dict";
 }
 
+def NM_StrMethod : I32EnumAttr<"StrMethod",
+    "a str method or operator that the runtime computes", [
+  I32EnumAttrCase<"upper", 0>,
+  I32EnumAttrCase<"lower", 1>,
+  I32EnumAttrCase<"strip", 2>,
+  I32EnumAttrCase<"lstrip", 3>,
+  I32EnumAttrCase<"rstrip", 4>,
+  I32EnumAttrCase<"startswith", 5>,
+  I32EnumAttrCase<"endswith", 6>,
+  I32EnumAttrCase<"replace", 7>,
+  I32EnumAttrCase<"split", 8>,
+  I32EnumAttrCase<"join", 9>,
+  I32EnumAttrCase<"repeat", 10>,
+]> {
+  let cppNamespace = "::mlir::nm";
+  let genSpecializedAttr = 0;
+}
+def NM_StrMethodAttr : EnumAttr<NM_Dialect, NM_StrMethod, "str_method"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def NM_StrMethodOp : NM_Op<"str_method"> {
+  let summary = "A str method (or `s * n`) with CPython's results and errors";
+  let description = [{
+    | method | operands -> result | Python |
+    |---|---|---|
+    | `upper`, `lower` | str -> str | `s.upper()`, `s.lower()` |
+    | `strip`, `lstrip`, `rstrip` | str[, str] -> str | `s.strip()`, `s.strip(chars)` |
+    | `startswith`, `endswith` | str, str -> i1 | `s.startswith(prefix)` |
+    | `replace` | str, str, str, i64 -> str | `s.replace(old, new, count)`, -1 for all |
+    | `split` | str[, str], i64 -> list<str> | `s.split()`, `s.split(sep, maxsplit)`, -1 for no limit |
+    | `join` | str, list<str> -> str | `sep.join(parts)` |
+    | `repeat` | str, i64 -> str | `s * n` |
+
+    ```mlir
+    %u = nm.str_method <upper>(%s) : (!nm.str) -> !nm.str
+    %w = nm.str_method <split>(%s, %n) : (!nm.str, i64) -> !nm.list<!nm.str>
+    ```
+  }];
+  let arguments = (ins NM_StrMethodAttr:$method, Variadic<AnyType>:$operands);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $method `(` $operands `)` attr-dict `:` functional-type($operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def NM_ListReprOp : NM_Op<"list_repr"> {
   let summary = "repr() of a list, as print writes it; `None` for None";
   let description = [{
