@@ -281,3 +281,51 @@ const char *nmrt_str_repeat(const char *s, int64_t count, int64_t line) {
   r[n * (size_t)count] = '\0';
   return r;
 }
+
+/* The byte offset of each code point of s, and of its end: n + 1 offsets
+ * for n code points (the caller frees them). */
+static size_t *codePointOffsets(const char *s, int64_t *count, int64_t line) {
+  size_t bytes = strlen(s);
+  size_t *offsets = malloc(sizeof(size_t) * (bytes + 1));
+  if (!offsets)
+    nmrt_raise("MemoryError", "", line);
+  int64_t n = 0;
+  for (size_t at = 0; at < bytes;) {
+    int length;
+    decode((const unsigned char *)s + at, &length);
+    offsets[n++] = at;
+    at += (size_t)length;
+  }
+  offsets[n] = bytes;
+  *count = n;
+  return offsets;
+}
+
+const char *nmrt_str_getitem(const char *s, int64_t i, int64_t line) {
+  int64_t n;
+  size_t *offsets = codePointOffsets(s, &n, line);
+  if (i < 0)
+    i += n;
+  if (i < 0 || i >= n)
+    nmrt_raise("IndexError", "string index out of range", line);
+  const char *r = copyOf(s + offsets[i], offsets[i + 1] - offsets[i], line);
+  free(offsets);
+  return r;
+}
+
+const char *nmrt_str_slice(const char *s, int64_t start, int64_t length,
+                           int64_t step, int64_t line) {
+  int64_t n;
+  size_t *offsets = codePointOffsets(s, &n, line);
+  char *r = allocate(offsets[n], line);
+  size_t out = 0;
+  for (int64_t k = 0; k < length; ++k) {
+    int64_t i = start + k * step;
+    size_t size = offsets[i + 1] - offsets[i];
+    memcpy(r + out, s + offsets[i], size);
+    out += size;
+  }
+  r[out] = '\0';
+  free(offsets);
+  return r;
+}

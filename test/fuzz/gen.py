@@ -35,7 +35,8 @@ keyword arguments, tuple returns and recursion with a base case; lists
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
 value, with `sep`, `end`, `flush` and `file=sys.stderr`, of the str
-methods (strip, replace, upper, split, join, startswith, `*`), and of f-strings
+methods (strip, replace, upper, split, join, startswith, `*`), str indexing,
+slicing and iteration, and of f-strings
 (format specs, `!r`), `str.format`, `%` formatting, `str()` and
 `format()` of numbers; comparisons and `in` of strs; collectives
 (`gather`, `allgather`, `bcast`, `allreduce`, `scan`) on rank-dependent
@@ -735,7 +736,9 @@ class Generator:
                     f"str({a}).replace('1', 'ab').upper()",
                     f"'-'.join(str({a}).split('.'))",
                     f"(str({a}) * 2).split('0', 1)",
-                    f"str({a}).startswith('-')"]))
+                    f"str({a}).startswith('-')",
+                    f"str({a})[::-1] + str({a})[0] + str({a})[-2:]",
+                    f"[c for c in str({a}) if c != '.']"]))
             else:
                 items.append(self.pick(scope.vars) if scope.vars else "0")
         extra = ""

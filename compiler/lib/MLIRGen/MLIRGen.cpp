@@ -711,6 +711,16 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
             }};
   }
   mlir::Value iterable = gen(iter);
+  if (iterType.is(Type::Kind::Str)) {
+    // Each code point as a str of its own.
+    mlir::Value length =
+        mlir::nm::StrLenOp::create(builder, l, builder.getI64Type(), iterable);
+    return {length, [=](mlir::Value k) {
+              return Values{mlir::nm::StrMethodOp::create(
+                  builder, l, mlir::nm::StrType::get(&context),
+                  mlir::nm::StrMethod::getitem, mlir::ValueRange{iterable, k})};
+            }};
+  }
   mlir::Type elementType = storageType(iterType.getElement());
   if (iterType.is(Type::Kind::List)) {
     mlir::Value length = listLength(iterable, mlir::nm::ListLenUse::iter, l);

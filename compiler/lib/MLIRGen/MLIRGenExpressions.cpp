@@ -638,6 +638,21 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
     Values element = genTupleSubscript(sub);
     return element.empty() ? mlir::Value() : element[0];
   }
+  if (container.is(Type::Kind::Str)) {
+    auto strType = mlir::nm::StrType::get(&context);
+    mlir::Value s = gen(*sub.value);
+    if (auto *slice = dyn_cast<Slice>(sub.index.get())) {
+      mlir::Value n =
+          mlir::nm::StrLenOp::create(builder, l, builder.getI64Type(), s);
+      auto [start, length, step] = genSliceBounds(n, *slice);
+      return mlir::nm::StrMethodOp::create(
+          builder, l, strType, mlir::nm::StrMethod::slice,
+          mlir::ValueRange{s, start, length, step});
+    }
+    return mlir::nm::StrMethodOp::create(
+        builder, l, strType, mlir::nm::StrMethod::getitem,
+        mlir::ValueRange{s, genAs(*sub.index, Type::integer())});
+  }
   if (auto *slice = dyn_cast<Slice>(sub.index.get())) {
     if (container.is(Type::Kind::List)) {
       mlir::Value list = gen(*sub.value);

@@ -289,6 +289,10 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
   // A slice of a list is a new list.
   if (container.is(Type::Kind::List) && index.is(Type::Kind::Slice))
     return container;
+  // s[i] and s[a:b:c] of a str are strs (of code points).
+  if (container.is(Type::Kind::Str) &&
+      (intIndex || index.is(Type::Kind::Slice)))
+    return container;
   if (container.is(Type::Kind::Tuple) && intIndex) {
     // Tuples are heterogeneous: the index must be known at compile time.
     const Expr *indexExpr = sub.index.get();

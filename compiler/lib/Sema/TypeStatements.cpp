@@ -430,6 +430,8 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
       return t.getElement();
     if (t.is(Type::Kind::Array) && t.getRank() == 1)
       return t.getElement();
+    if (t.is(Type::Kind::Str)) // its code points, each a str
+      return t;
     if (t.is(Type::Kind::Tuple)) {
       // As Numba iterates a tuple: one element type (a UniTuple).
       const std::vector<Type> &elements = t.getElements();

@@ -634,6 +634,12 @@ struct StrMethodOpLowering : OpConversionPattern<nm::StrMethodOp> {
     case nm::StrMethod::repeat:
       function = RuntimeFunction::nmrt_str_repeat;
       break;
+    case nm::StrMethod::getitem:
+      function = RuntimeFunction::nmrt_str_getitem;
+      break;
+    case nm::StrMethod::slice:
+      function = RuntimeFunction::nmrt_str_slice;
+      break;
     }
     if (withLine)
       args.push_back(lineConstant(rewriter, loc));

@@ -92,7 +92,11 @@ LogicalResult StrMethodOp::verify() {
     forms = {{str, strList}};
     break;
   case StrMethod::repeat:
+  case StrMethod::getitem:
     forms = {{str, i64}};
+    break;
+  case StrMethod::slice:
+    forms = {{str, i64, i64, i64}};
     break;
   }
   SmallVector<Type> operands(getOperandTypes());

@@ -652,6 +652,8 @@ def NM_StrMethod : I32EnumAttr<"StrMethod",
   I32EnumAttrCase<"split", 8>,
   I32EnumAttrCase<"join", 9>,
   I32EnumAttrCase<"repeat", 10>,
+  I32EnumAttrCase<"getitem", 11>,
+  I32EnumAttrCase<"slice", 12>,
 ]> {
   let cppNamespace = "::mlir::nm";
   let genSpecializedAttr = 0;
@@ -672,6 +674,8 @@ def NM_StrMethodOp : NM_Op<"str_method"> {
     | `split` | str[, str], i64 -> list<str> | `s.split()`, `s.split(sep, maxsplit)`, -1 for no limit |
     | `join` | str, list<str> -> str | `sep.join(parts)` |
     | `repeat` | str, i64 -> str | `s * n` |
+    | `getitem` | str, i64 -> str | `s[i]`, a code point |
+    | `slice` | str, i64, i64, i64 -> str | `s[a:b:c]` as start, length, step (clamped) |
 
     ```mlir
     %u = nm.str_method <upper>(%s) : (!nm.str) -> !nm.str
