@@ -302,15 +302,25 @@ static size_t *codePointOffsets(const char *s, int64_t *count, int64_t line) {
 }
 
 const char *nmrt_str_getitem(const char *s, int64_t i, int64_t line) {
-  int64_t n;
-  size_t *offsets = codePointOffsets(s, &n, line);
-  if (i < 0)
+  int length;
+  if (i < 0) {
+    /* From the end: the code point count first. */
+    int64_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p += length) {
+      decode(p, &length);
+      ++n;
+    }
     i += n;
-  if (i < 0 || i >= n)
+  }
+  const unsigned char *p = (const unsigned char *)s;
+  for (int64_t k = 0; *p && k < i; ++k) {
+    decode(p, &length);
+    p += length;
+  }
+  if (i < 0 || !*p)
     nmrt_raise("IndexError", "string index out of range", line);
-  const char *r = copyOf(s + offsets[i], offsets[i + 1] - offsets[i], line);
-  free(offsets);
-  return r;
+  decode(p, &length);
+  return copyOf((const char *)p, (size_t)length, line);
 }
 
 const char *nmrt_str_slice(const char *s, int64_t start, int64_t length,

@@ -102,6 +102,9 @@ private:
   /// get that type. Returns the list's type from here on.
   Type refineEmptyList(const Expr &list, const Type &listType,
                        const Type &element, SourceLoc loc);
+  /// Gives the empty list literal `literal` its element type, if it has
+  /// none yet (and `element` is known).
+  void giveEmptyListElement(const List &literal, const Type &element);
   /// `[]`: a list of the element type later uses gave it.
   Type visitEmptyList(const List &list);
   /// Whether `value in list`, list.index(value), ... compare values of the
@@ -112,6 +115,11 @@ private:
   Type callListMethod(const Call &call, const BuiltinInfo &info);
   /// list(iterable): of a list, a 1-d array, range(), reversed().
   Type callToList(const Call &call);
+  /// The instance of `def` for `argTypes`, walked; reports at `loc` a return
+  /// type that no return gives.
+  FunctionInstance *instantiate(const FunctionDef &def,
+                                const std::vector<Type> &argTypes,
+                                SourceLoc loc);
   /// s.upper(), s.strip(chars), s.split(sep, maxsplit), sep.join(l), ...
   Type callStrMethod(const Call &call, const BuiltinInfo &info);
   /// sorted(iterable, key=..., reverse=...).

@@ -195,15 +195,22 @@ Type InstanceWalker::callUserFunction(const Call &call,
   instance.boundArgs[&call] = bound;
   if (!known)
     return Type::unknown();
-  FunctionInstance *callee = inference.getInstance(def, argTypes);
+  FunctionInstance *callee = instantiate(def, argTypes, call.getLoc());
   instance.callees[&call] = callee;
+  return callee->returnType;
+}
+
+FunctionInstance *InstanceWalker::instantiate(const FunctionDef &def,
+                                              const std::vector<Type> &argTypes,
+                                              SourceLoc loc) {
+  FunctionInstance *callee = inference.getInstance(def, argTypes);
   inference.walkCallee(*callee);
   if (callee->returnType.isUnknown() && inference.isChecking())
     // Another error may be the cause; this one is reported only if none is.
-    inference.reportIfAlone(call.getLoc(),
+    inference.reportIfAlone(loc,
                             "cannot infer the return type of '" + def.name +
                                 "': every return depends on a recursive call");
-  return callee->returnType;
+  return callee;
 }
 
 Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
@@ -551,13 +558,8 @@ Type InstanceWalker::callStrMethod(const Call &call, const BuiltinInfo &info) {
   // `sep.join([])`: the empty literal is a list of str.
   if (auto *literal =
           args.empty() ? nullptr : llvm::dyn_cast_or_null<List>(args[0]);
-      info.id == BuiltinId::StrJoin && literal && literal->elts.empty()) {
-    Type &slot = instance.emptyListElements[literal];
-    if (slot.isUnknown()) {
-      slot = Type::string();
-      inference.markChanged();
-    }
-  }
+      info.id == BuiltinId::StrJoin && literal && literal->elts.empty())
+    giveEmptyListElement(*literal, Type::string());
   std::vector<Type> types;
   for (const Expr *arg : args) {
     types.push_back(arg ? visit(*arg) : Type::none());

@@ -59,22 +59,26 @@ Type InstanceWalker::refineEmptyList(const Expr &list, const Type &listType,
   auto it = state.emptyListOrigins.find(name->id);
   if (it == state.emptyListOrigins.end())
     return listType;
-  if (!element.isNumeric() && !element.is(Type::Kind::Str)) {
+  if (!element.isListElement()) {
     for (const List *literal : it->second)
       inference.refusedEmptyLists.try_emplace(
           literal, loc, "lists of " + element.str() + " are not supported yet");
     return listType;
   }
-  for (const List *literal : it->second) {
-    Type &slot = instance.emptyListElements[literal];
-    if (slot.isUnknown()) {
-      slot = element;
-      inference.markChanged();
-    }
-  }
+  for (const List *literal : it->second)
+    giveEmptyListElement(*literal, element);
   state.emptyListOrigins.erase(it);
   state.types[name->id] = Type::list(element);
   return Type::list(element);
+}
+
+void InstanceWalker::giveEmptyListElement(const List &literal,
+                                          const Type &element) {
+  Type &slot = instance.emptyListElements[&literal];
+  if (slot.isUnknown() && !element.isUnknown()) {
+    slot = element;
+    inference.markChanged();
+  }
 }
 
 Type InstanceWalker::visitEmptyList(const List &list) {
@@ -210,7 +214,7 @@ Type InstanceWalker::callToList(const Call &call) {
   Type element = iterationElement(arg);
   if (element.isUnknown())
     return element;
-  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+  if (!element.isListElement())
     return fail(arg.getLoc(),
                 "lists of " + element.str() + " are not supported yet");
   return Type::list(element);
@@ -224,7 +228,7 @@ Type InstanceWalker::callSorted(const Call &call) {
   Type element = iterationElement(arg);
   if (element.isUnknown())
     return element;
-  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+  if (!element.isListElement())
     return fail(arg.getLoc(),
                 "sorting " + element.str() + " elements is not supported yet");
   if (!checkSortKeywords(call, element, "sorted"))
@@ -281,19 +285,13 @@ Type InstanceWalker::sortKeyType(const Expr &key, const Type &element) {
       return fail(key.getLoc(), "a key function takes one argument; '" +
                                     def.name + "' takes " +
                                     std::to_string(def.params.size()));
-    FunctionInstance *target = inference.getInstance(def, {element});
+    FunctionInstance *target = instantiate(def, {element}, key.getLoc());
     instance.keyFunctions[&key] = target;
-    inference.walkCallee(*target);
     result = target->returnType;
-    if (result.isUnknown() && inference.isChecking())
-      inference.reportIfAlone(key.getLoc(),
-                              "cannot infer the return type of '" + def.name +
-                                  "': every return depends on a recursive "
-                                  "call");
   }
   if (result.isUnknown())
     return result;
-  if (!result.isNumeric() && !result.is(Type::Kind::Str))
+  if (!result.isListElement())
     return fail(key.getLoc(), "sorting by keys of type " + result.str() +
                                   " is not supported yet");
   return result;
@@ -342,7 +340,7 @@ Type InstanceWalker::visitListComp(const ListComp &comp) {
   Type element = visit(*comp.elt);
   if (element.isUnknown())
     return element;
-  if (!element.isNumeric() && !element.is(Type::Kind::Str))
+  if (!element.isListElement())
     return fail(comp.elt->getLoc(),
                 "lists of " + element.str() + " are not supported yet");
   return Type::list(element);

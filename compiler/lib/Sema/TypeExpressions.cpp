@@ -87,7 +87,7 @@ Type InstanceWalker::visitExpr(const Expr &expr) {
       if (t.isUnknown())
         return t;
       std::optional<Type> unified = unify(element, t);
-      if ((!t.isNumeric() && !t.is(Type::Kind::Str)) || !unified)
+      if (!t.isListElement() || !unified)
         return fail(elt->getLoc(), "a list literal holds numbers of one "
                                    "kind (bool, int or float) or strs, not " +
                                        t.str());

@@ -349,12 +349,8 @@ void InstanceWalker::walkAssign(const Assign &assign) {
   if (literal && literal->elts.empty() && sub && isa<Slice>(*sub->index) &&
       !insideNjit()) {
     Type container = visit(*sub->value);
-    Type &slot = instance.emptyListElements[literal];
-    if (container.is(Type::Kind::List) && slot.isUnknown() &&
-        !container.getElement().isUnknown()) {
-      slot = container.getElement();
-      inference.markChanged();
-    }
+    if (container.is(Type::Kind::List))
+      giveEmptyListElement(*literal, container.getElement());
   }
   Type value = visit(*assign.value);
   checkAnnotation(assign.annotation.get());

@@ -78,6 +78,8 @@ public:
   bool isRuntime() const;
   /// Whether the type, or a type inside it, is not inferred yet.
   bool containsUnknown() const;
+  /// Whether a list may hold values of the type: numbers and strs.
+  bool isListElement() const { return isNumeric() || kind == Kind::Str; }
   /// Whether the type is an array or a tuple holding one.
   bool containsArray() const;
 

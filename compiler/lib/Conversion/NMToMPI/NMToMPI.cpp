@@ -374,6 +374,12 @@ void replaceByRuntimeCall(ConversionPatternRewriter &rewriter, Operation *op,
         op, fromAbi(rewriter, loc, result, op->getResult(0).getType()));
 }
 
+/// A null pointer: an absent list or str argument of a runtime function.
+Value nullPointer(OpBuilder &b, Location loc) {
+  return LLVM::ZeroOp::create(b, loc,
+                              LLVM::LLVMPointerType::get(b.getContext()));
+}
+
 /// list.sort(): without keys the runtime sorts by the elements (a null
 /// keys list).
 struct ListSortOpLowering : OpConversionPattern<nm::ListSortOp> {
@@ -384,8 +390,7 @@ struct ListSortOpLowering : OpConversionPattern<nm::ListSortOp> {
     Location loc = op.getLoc();
     Value keys = adaptor.getKeys();
     if (!keys)
-      keys = LLVM::ZeroOp::create(rewriter, loc,
-                                  LLVM::LLVMPointerType::get(getContext()));
+      keys = nullPointer(rewriter, loc);
     replaceByRuntimeCall(rewriter, op, nmc::RuntimeFunction::nmrt_list_sort,
                          {adaptor.getList(), keys, adaptor.getReverse()}, {});
     return success();
@@ -591,10 +596,6 @@ struct StrMethodOpLowering : OpConversionPattern<nm::StrMethodOp> {
       return arith::ConstantIntOp::create(rewriter, loc, rewriter.getI64Type(),
                                           v);
     };
-    auto null = [&]() -> Value {
-      return LLVM::ZeroOp::create(rewriter, loc,
-                                  LLVM::LLVMPointerType::get(getContext()));
-    };
     RuntimeFunction function;
     bool withLine = true;
     switch (op.getMethod()) {
@@ -609,7 +610,7 @@ struct StrMethodOpLowering : OpConversionPattern<nm::StrMethodOp> {
     case nm::StrMethod::rstrip:
       function = RuntimeFunction::nmrt_str_strip;
       if (args.size() == 1)
-        args.push_back(null());
+        args.push_back(nullPointer(rewriter, loc));
       args.push_back(constant(op.getMethod() == nm::StrMethod::strip    ? 0
                               : op.getMethod() == nm::StrMethod::lstrip ? 1
                                                                         : 2));
@@ -626,7 +627,7 @@ struct StrMethodOpLowering : OpConversionPattern<nm::StrMethodOp> {
     case nm::StrMethod::split:
       function = RuntimeFunction::nmrt_str_split;
       if (args.size() == 2)
-        args.insert(args.begin() + 1, null());
+        args.insert(args.begin() + 1, nullPointer(rewriter, loc));
       break;
     case nm::StrMethod::join:
       function = RuntimeFunction::nmrt_str_join;
