@@ -89,13 +89,12 @@ static void sizeToString(double bytes, char *out, size_t size) {
 }
 
 void nmrt_memory_error(int64_t elements, int64_t itemsize, const char *dtype,
-                       int64_t line) {
+                       const char *shape, int64_t line) {
   char amount[32];
   sizeToString((double)elements * (double)itemsize, amount, sizeof amount);
-  char message[256];
+  char message[512];
   snprintf(message, sizeof message,
-           "Unable to allocate %s for an array with shape (%" PRId64
-           ",) and data type %s",
-           amount, elements, dtype);
+           "Unable to allocate %s for an array with shape %s and data type %s",
+           amount, shape, dtype);
   nmrt_raise("MemoryError", message, line);
 }

@@ -180,9 +180,9 @@ func.func @python_values(%x: f64, %i: i64, %b: i1, %s: !nm.str) {
 }
 
 // CHECK-LABEL: func.func @memory_error
-// CHECK: nm.raise_memory_error %{{.*}} {dtype = "float64", itemsize = 8 : i64}
-func.func @memory_error(%n: i64) {
-  nm.raise_memory_error %n {dtype = "float64", itemsize = 8 : i64}
+// CHECK: nm.raise_memory_error %{{.*}}, %{{.*}} {dtype = "float64", itemsize = 8 : i64}
+func.func @memory_error(%n: i64, %shape: !nm.str) {
+  nm.raise_memory_error %n, %shape {dtype = "float64", itemsize = 8 : i64}
   return
 }
 

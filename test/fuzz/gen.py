@@ -30,7 +30,10 @@ expressions; nested `if`/`elif`/`else`, `while` and `for` (with `break`,
 keyword arguments, tuple returns and recursion with a base case; lists
 (element stores too, slices, slice assignment, `sort`/`sorted` with
 `reverse=` and key lambdas, and outside @njit `reversed()`) and tuples; 1-d arrays with element loops, slices
-(views), slice fills and copies; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
+(views), slice fills and copies; 2-d arrays with `m[i, j]`, `m[i][j]`,
+row views and row/column writes; whole-array expressions (`+ - * %`,
+broadcasting of a row, `np.abs`, `np.sqrt`, comparisons) assigned and
+augmented into slices and views; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
@@ -89,6 +92,7 @@ class Scope:
         self.vars = {}        # name -> 'int' | 'float' | 'bool'
         self.readonly = set()  # loop counters and loop variables
         self.arrays = {}      # name -> length (fixed)
+        self.matrices = {}    # name -> (rows, columns) of a 2-d array
         self.lists = {}       # name -> (element type, length)
         self.tuples = {}      # name -> [element types]
         self.njit = njit
@@ -565,9 +569,17 @@ class Generator:
             for name, n in scope.arrays.items():
                 if n > 0:
                     options.append(("array", name, n))
+            for name in scope.matrices:
+                options.append(("matrix", name, None))
         if not options:
             return None
         kind, name, n = self.pick(options)
+        if kind == "matrix":
+            r, c = scope.matrices[name]
+            i, j = self.index_text(scope, r), self.index_text(scope, c)
+            text = f"{name}[{i}, {j}]" if self.chance(0.7) else \
+                f"{name}[{i}][{j}]"
+            return Expr(text, ty, -FLOAT_VAR, FLOAT_VAR)
         lo, hi = (INT_LO, INT_HI) if ty == "int" else (-FLOAT_VAR, FLOAT_VAR)
         if ty == "bool":
             lo, hi = 0, 1
@@ -583,6 +595,48 @@ class Generator:
             k = f"({idx.text}) % {n}" if n and self.chance(0.7) else \
                 f"({idx.text}) % len({name})"
         return Expr(f"{name}[{k}]", ty, lo, hi)
+
+    def index_text(self, scope, n):
+        """An index into an axis of `n` (> 0) elements, maybe negative."""
+        if self.chance(0.5):
+            return str(self.r.randint(-n, n - 1))
+        idx = self.leaf(scope, "int")
+        if idx.mag() >= INT_LIMIT:
+            idx = self.wrap_int(idx)
+        return f"({idx.text}) % {n}"
+
+    def array_operand(self, scope, n):
+        """A 1-d array expression of `n` elements: a slice of an array or a
+        matrix row of that length, or None."""
+        options = []
+        for name, m in scope.arrays.items():
+            for _ in range(4):
+                t = self.slice_text(m)
+                if self.slice_len(m, t) == n:
+                    options.append(f"{name}[{t}]")
+                    break
+        for name, (r, c) in scope.matrices.items():
+            if c == n:
+                options.append(f"{name}[{self.index_text(scope, r)}]")
+            if r == n:
+                options.append(f"{name}[:, {self.index_text(scope, c)}]")
+        return self.pick(options) if options else None
+
+    def array_expression(self, scope, n):
+        """A whole-array expression of `n` elements whose values stay in
+        [0, 1000), or None when no operand has that length."""
+        x = self.array_operand(scope, n)
+        if x is None:
+            return None
+        y = self.array_operand(scope, n) or x
+        c = self.fit(self.float_expr(scope, 1), -1000.0, 1000.0).text
+        k1, k2 = self.r.randint(-9, 9), self.r.randint(-9, 9)
+        return self.pick([
+            f"({k1} * {x} + {k2} * {y} - ({c})) % 997.0",
+            f"np.abs({x} - {y}) % 991.0",
+            f"np.sqrt(np.abs({x})) % 983.0 + ({x} > {y}) * 1.5",
+            f"({x} % 7.0) * ({y} % 11.0) + ({c}) % 5.0",
+        ])
 
     def call(self, scope, ty, depth):
         """A call of an earlier function returning `ty`, or None."""
@@ -653,6 +707,8 @@ class Generator:
             self.loop(scope, depth, loop_depth, budget)
         elif kind < 0.8 and scope.arrays:
             self.array_write(scope, depth)
+        elif kind < 0.805 and scope.matrices:
+            self.matrix_write(scope, depth)
         elif kind < 0.81 and any(n for _, n in scope.lists.values()):
             self.list_write(scope, depth)
         elif kind < 0.83 and any(n for _, n in scope.lists.values()):
@@ -897,10 +953,47 @@ class Generator:
             self.emit(depth, "else:")
             self.block(scope, depth + 1, loop_depth, inner, 1)
 
+    def matrix_write(self, scope, depth):
+        """A row or column of a 2-d array, or all of it, computed whole."""
+        name = self.pick(scope.matrices)
+        r, c = scope.matrices[name]
+        kind = self.r.random()
+        if kind < 0.4:
+            e = self.array_expression(scope, c)
+            target = f"{name}[{self.index_text(scope, r)}]" if \
+                self.chance(0.5) else f"{name}[{self.index_text(scope, r)}, :]"
+            if e is not None:
+                self.emit(depth, f"{target} = {e}")
+                return
+        if kind < 0.7:
+            e = self.array_expression(scope, r)
+            if e is not None:
+                self.emit(depth, f"{name}[:, {self.index_text(scope, c)}] "
+                          f"= {e}")
+                return
+        # The whole matrix, a row broadcast over it or a number.
+        row = self.array_expression(scope, c)
+        value = row if row is not None and self.chance(0.6) else \
+            self.fit(self.float_expr(scope, 2), -1000.0, 1000.0).text
+        self.emit(depth, f"{name} {self.pick(['+=', '-=', '*='])} {value}")
+        self.emit(depth, f"{name} %= 1000.0")
+
     def array_write(self, scope, depth):
         name = self.pick(scope.arrays)
         n = scope.arrays[name]
         kind = self.r.random()
+        if kind < 0.25:
+            # A whole-array expression into a slice, assigned or added.
+            s = self.slice_text(n)
+            e = self.array_expression(scope, self.slice_len(n, s))
+            if e is not None:
+                if self.chance(0.6):
+                    self.emit(depth, f"{name}[{s}] = {e}")
+                else:
+                    self.emit(depth, f"{name}[{s}] += {e}")
+                    self.emit(depth, f"{name}[{s}] %= 1000.0")
+                return
+            kind = self.r.random()
         if kind < 0.5 and n > 0:
             idx = self.leaf(scope, "int")
             if idx.mag() >= INT_LIMIT:
@@ -1110,6 +1203,22 @@ class Generator:
                 view = self.fresh("a")
                 self.emit(depth, f"{view} = {name}[{s}]")
                 scope.arrays[view] = self.slice_len(n, s)
+        if self.chance(0.3):
+            self.uses_numpy = True
+            r, c = self.r.randint(1, 4), self.r.randint(1, 4)
+            name = self.fresh("m")
+            self.emit(depth, f"{name} = np.zeros(({r}, {c}))")
+            scope.matrices[name] = (r, c)
+            i, j = self.fresh("i"), self.fresh("i")
+            e = self.fit(self.float_expr(scope, 2), -1000.0, 1000.0)
+            self.emit(depth, f"for {i} in range({r}):")
+            self.emit(depth + 1, f"for {j} in range({c}):")
+            self.emit(depth + 2, f"{name}[{i}, {j}] = {e.text} + {i} - {j}")
+            if self.chance(0.5):
+                # A row view: writes to it reach the matrix.
+                view = self.fresh("a")
+                self.emit(depth, f"{view} = {name}[{self.r.randint(-r, r - 1)}]")
+                scope.arrays[view] = c
 
     def function(self):
         njit = self.chance(0.35)

@@ -26,14 +26,17 @@ using namespace nmc::mlirgen;
 //===----------------------------------------------------------------------===//
 
 mlir::MemRefType MLIRGenerator::arrayType(const Type &t) {
+  return stridedType(t.getRank(), storageType(t.getElement()));
+}
+
+mlir::MemRefType MLIRGenerator::stridedType(int64_t rank, mlir::Type element) {
   // A fully dynamic strided layout, so that views (slices, transposes) can
   // share the type of fresh arrays.
-  int64_t rank = t.getRank();
   llvm::SmallVector<int64_t> shape(rank, mlir::ShapedType::kDynamic);
   llvm::SmallVector<int64_t> strides(rank, mlir::ShapedType::kDynamic);
   auto layout = mlir::StridedLayoutAttr::get(
       &context, mlir::ShapedType::kDynamic, strides);
-  return mlir::MemRefType::get(shape, storageType(t.getElement()), layout);
+  return mlir::MemRefType::get(shape, element, layout);
 }
 
 mlir::Type MLIRGenerator::storageType(const Type &t) {
@@ -358,6 +361,13 @@ void MLIRGenerator::genStmt(const Stmt &stmt) {
 }
 
 void MLIRGenerator::genAssign(const Assign &assign) {
+  // `a[lo:hi] = b + s * c`: one loop computing into the view. The value's
+  // operands are evaluated first, then the target, as Python orders them.
+  auto *sub = assign.targets.size() == 1
+                  ? dyn_cast<Subscript>(assign.targets[0].get())
+                  : nullptr;
+  if (sub && isArrayView(*sub))
+    return assignToArray(*sub, *assign.value, std::nullopt, assign.getLoc());
   // Python evaluates the value once, then assigns targets left to right;
   // `u, v = v, u` reads every element before it writes any target.
   Values values = genValues(*assign.value);
@@ -391,34 +401,33 @@ void MLIRGenerator::genAssignTarget(const Expr &target, const Values &values,
     return;
   }
   if (auto *sub = dyn_cast<Subscript>(&target)) {
-    if (auto *slice = dyn_cast<Slice>(sub->index.get())) {
-      if (typeOf(*sub->value).is(Type::Kind::List)) {
-        // Type inference allows only a list of the same element type.
-        mlir::Value list = gen(*sub->value);
-        auto [start, length, step] = genSliceBounds(
-            listLength(list, mlir::nm::ListLenUse::store, loc(l)), *slice);
-        mlir::nm::ListSetSliceOp::create(builder, loc(l), list, start, length,
-                                         step, values[0]);
+    Type container = typeOf(*sub->value);
+    if (container.is(Type::Kind::Array)) {
+      llvm::SmallVector<mlir::Value> indices;
+      mlir::Value accessed = genArrayAccess(*sub, indices);
+      if (indices.empty()) {
+        assignValueToArray(accessed, container.getElement(), values[0],
+                           valueType, l);
         return;
       }
-      mlir::Value view = genSliceView(gen(*sub->value), *slice);
-      assignToView(view, values[0], valueType, l);
+      mlir::memref::StoreOp::create(
+          builder, loc(l),
+          convert(values[0], valueType, container.getElement(), l), accessed,
+          indices);
       return;
     }
-    if (typeOf(*sub->value).is(Type::Kind::List)) {
-      // Type inference allows only values of the list's element type.
-      mlir::Value list = gen(*sub->value);
-      mlir::nm::ListSetOp::create(builder, loc(l), list,
-                                  genAs(*sub->index, Type::integer()),
-                                  values[0]);
+    // Type inference allows only values of the list's element type (a list
+    // for a slice).
+    mlir::Value list = gen(*sub->value);
+    if (auto *slice = dyn_cast<Slice>(sub->index.get())) {
+      auto [start, length, step] = genSliceBounds(
+          listLength(list, mlir::nm::ListLenUse::store, loc(l)), *slice);
+      mlir::nm::ListSetSliceOp::create(builder, loc(l), list, start, length,
+                                       step, values[0]);
       return;
     }
-    mlir::Value array;
-    mlir::Value index = genArrayIndex(*sub, array);
-    Type element = typeOf(*sub->value).getElement();
-    mlir::memref::StoreOp::create(builder, loc(l),
-                                  convert(values[0], valueType, element, l),
-                                  array, index);
+    mlir::nm::ListSetOp::create(builder, loc(l), list,
+                                genAs(*sub->index, Type::integer()), values[0]);
     return;
   }
   error(target.getLoc(), "assignment to this target is not supported yet");
@@ -448,6 +457,14 @@ void MLIRGenerator::genImport(const Import &import) {
 
 void MLIRGenerator::genAugAssign(const AugAssign &aug) {
   Type valueType = typeOf(*aug.value);
+  if (auto *name = dyn_cast<Name>(aug.target.get());
+      name && typeOf(*aug.target).is(Type::Kind::Array)) {
+    // `a += b` computes into a's own data: every name for it sees it.
+    Type current = typeOf(*aug.target);
+    mlir::Value array = readVariable(name->id, current, aug.getLoc())[0];
+    assignToArray(array, current, *aug.value, aug.op, aug.getLoc());
+    return;
+  }
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
     Type current = typeOf(*aug.target);
     mlir::Value lhs = readVariable(name->id, current, aug.getLoc())[0];
@@ -480,16 +497,19 @@ void MLIRGenerator::genAugAssign(const AugAssign &aug) {
     mlir::nm::ListSetOp::create(builder, l, list, index, v);
     return;
   }
+  if (isArrayView(*sub))
+    return assignToArray(*sub, *aug.value, aug.op, aug.getLoc());
   // The container and index are evaluated once, as Python does.
-  mlir::Value array;
-  mlir::Value index = genArrayIndex(*sub, array);
+  llvm::SmallVector<mlir::Value> indices;
+  mlir::Value array = genArrayAccess(*sub, indices);
   Type element = typeOf(*sub->value).getElement();
-  mlir::Value current = mlir::memref::LoadOp::create(builder, l, array, index);
+  mlir::Value current =
+      mlir::memref::LoadOp::create(builder, l, array, indices);
   mlir::Value rhs = gen(*aug.value);
   mlir::Value v =
       genBinary(aug.op, current, element, rhs, valueType, result, aug.getLoc());
   mlir::memref::StoreOp::create(
-      builder, l, convert(v, result, element, aug.getLoc()), array, index);
+      builder, l, convert(v, result, element, aug.getLoc()), array, indices);
 }
 
 void MLIRGenerator::genIf(const If &ifStmt) {
@@ -729,9 +749,12 @@ MLIRGenerator::Sequence MLIRGenerator::genSequence(const Expr &iter) {
                                                         iterable, k)};
             }};
   }
-  // A 1-d array.
+  // An array: its elements, or for N-d its rows (views).
   mlir::Value length =
       fromIndex(mlir::memref::DimOp::create(builder, l, iterable, 0), l);
+  if (llvm::cast<mlir::MemRefType>(iterable.getType()).getRank() > 1)
+    return {length,
+            [=](mlir::Value k) { return Values{arrayRow(iterable, k, l)}; }};
   return {length, [=](mlir::Value k) {
             return Values{mlir::memref::LoadOp::create(
                 builder, l, iterable, mlir::ValueRange{toIndex(k, l)})};

@@ -159,6 +159,11 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::NumpyEmpty:
   case BuiltinId::NumpyZeros:
   case BuiltinId::NumpyOnes:
+  case BuiltinId::NumpyFull:
+  case BuiltinId::NumpyZerosLike:
+  case BuiltinId::NumpyOnesLike:
+  case BuiltinId::NumpyEmptyLike:
+  case BuiltinId::NumpyFullLike:
     return genArrayConstructor(call, id);
   case BuiltinId::Wtime:
     return mlir::nm::WtimeOp::create(builder, l, builder.getF64Type());
@@ -506,49 +511,6 @@ mlir::nm::ReduceKind MLIRGenerator::reduceKind(sema::BuiltinId op) {
   default:
     llvm_unreachable("type inference accepts only reduction operators");
   }
-}
-
-mlir::Value MLIRGenerator::genArrayConstructor(const Call &call,
-                                               sema::BuiltinId id) {
-  mlir::Location l = loc(call.getLoc());
-  mlir::Value length = genAs(*call.args[0], Type::integer());
-  raiseIf(mlir::arith::CmpIOp::create(builder, l,
-                                      mlir::arith::CmpIPredicate::slt, length,
-                                      constInt(0, l)),
-          "ValueError", "negative dimensions are not allowed", call.getLoc());
-  // NumPy refuses sizes whose byte count does not fit an intp, and reports
-  // an allocation that fails; a wrapped byte count would corrupt the heap.
-  constexpr int64_t itemsize = 8;
-  raiseIf(mlir::arith::CmpIOp::create(
-              builder, l, mlir::arith::CmpIPredicate::sgt, length,
-              constInt(std::numeric_limits<int64_t>::max() / itemsize, l)),
-          "ValueError",
-          "array is too big; `arr.size * arr.dtype.itemsize` is larger than "
-          "the maximum possible size.",
-          call.getLoc());
-  auto contiguous =
-      mlir::MemRefType::get({mlir::ShapedType::kDynamic}, builder.getF64Type());
-  mlir::Value n = toIndex(length, l);
-  mlir::Value buffer = mlir::memref::AllocOp::create(builder, l, contiguous,
-                                                     mlir::ValueRange{n});
-  mlir::Value address =
-      mlir::memref::ExtractAlignedPointerAsIndexOp::create(builder, l, buffer);
-  mlir::Value failed = mlir::arith::CmpIOp::create(
-      builder, l, mlir::arith::CmpIPredicate::eq, address,
-      mlir::arith::ConstantIndexOp::create(builder, l, 0));
-  genIf(failed, l, [&] {
-    mlir::nm::RaiseMemoryErrorOp::create(builder, l, length, "float64",
-                                         itemsize);
-  });
-  if (id != sema::BuiltinId::NumpyEmpty) {
-    mlir::Value fill =
-        constFloat(id == sema::BuiltinId::NumpyOnes ? 1.0 : 0.0, l);
-    genIndexLoop(n, l, [&](mlir::OpBuilder &b, mlir::Value i) {
-      mlir::memref::StoreOp::create(b, l, fill, buffer, mlir::ValueRange{i});
-    });
-  }
-  return mlir::memref::CastOp::create(
-      builder, l, arrayType(Type::array(Type::floating(), 1)), buffer);
 }
 
 mlir::Value MLIRGenerator::genMathCall(const Call &call, sema::BuiltinId id) {

@@ -213,6 +213,8 @@ Values MLIRGenerator::genValues(const Expr &expr) {
 
 mlir::Value MLIRGenerator::gen(const Expr &expr) {
   mlir::Location l = loc(expr.getLoc());
+  if (isElementwise(expr))
+    return genArrayExpression(expr);
   switch (expr.getKind()) {
   case Expr::Kind::IntLit:
     return constInt(cast<IntLit>(expr).value, l);
@@ -471,36 +473,6 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
                "attribute '" + attr.attr + "' is not supported here yet");
 }
 
-mlir::Value MLIRGenerator::arrayIndex(mlir::Value array, mlir::Value index,
-                                      SourceLoc l) {
-  // Negative indices count from the end, as in NumPy.
-  mlir::Location location = loc(l);
-  mlir::Value size = fromIndex(
-      mlir::memref::DimOp::create(builder, location, array, 0), location);
-  mlir::Value negative = mlir::arith::CmpIOp::create(
-      builder, location, mlir::arith::CmpIPredicate::slt, index,
-      constInt(0, location));
-  mlir::Value wrapped = mlir::arith::SelectOp::create(
-      builder, location, negative,
-      mlir::arith::AddIOp::create(builder, location, index, size), index);
-  if (options.boundsCheck) {
-    mlir::Value outside = mlir::arith::CmpIOp::create(
-        builder, location, mlir::arith::CmpIPredicate::uge, wrapped, size);
-    genIf(outside, location, [&] {
-      mlir::nm::RaiseIndexErrorOp::create(builder, location, index,
-                                          constInt(0, location), size);
-    });
-  }
-  return toIndex(wrapped, location);
-}
-
-mlir::Value MLIRGenerator::genArrayIndex(const Subscript &sub,
-                                         mlir::Value &array) {
-  array = gen(*sub.value);
-  mlir::Value index = genAs(*sub.index, Type::integer());
-  return arrayIndex(array, index, sub.getLoc());
-}
-
 MLIRGenerator::SliceBounds MLIRGenerator::genSliceBounds(mlir::Value n,
                                                          const Slice &slice) {
   mlir::Location l = loc(slice.getLoc());
@@ -557,80 +529,6 @@ MLIRGenerator::SliceBounds MLIRGenerator::genSliceBounds(mlir::Value n,
   return {start, length, step};
 }
 
-mlir::Value MLIRGenerator::genSliceView(mlir::Value array, const Slice &slice) {
-  mlir::Location l = loc(slice.getLoc());
-  mlir::Value n =
-      fromIndex(mlir::memref::DimOp::create(builder, l, array, 0), l);
-  auto [start, length, step] = genSliceBounds(n, slice);
-  mlir::Value zero = constInt(0, l), one = constInt(1, l);
-  auto select = [&](mlir::Value c, mlir::Value a, mlir::Value b) {
-    return mlir::arith::SelectOp::create(builder, l, c, a, b).getResult();
-  };
-  // An empty view starts at 0 with stride 1. With constant bounds,
-  // memref.subview's verifier rejects an empty slice whose offset is the
-  // dimension (`a[8:]` of 8 elements) or whose last offset, one stride
-  // before the start, is outside it (`a[:4:-2]` of 3), though neither
-  // accesses an element.
-  mlir::Value empty = mlir::arith::CmpIOp::create(
-      builder, l, mlir::arith::CmpIPredicate::eq, length, zero);
-  start = select(empty, zero, start);
-  step = select(empty, one, step);
-  auto viewType = arrayType(Type::array(Type::floating(), 1));
-  return mlir::memref::SubViewOp::create(
-      builder, l, viewType, array,
-      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(start, l)},
-      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(length, l)},
-      llvm::ArrayRef<mlir::OpFoldResult>{toIndex(step, l)});
-}
-
-void MLIRGenerator::genIndexLoop(
-    mlir::Value n, mlir::Location l,
-    llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body) {
-  auto zero = mlir::arith::ConstantIndexOp::create(builder, l, 0);
-  auto one = mlir::arith::ConstantIndexOp::create(builder, l, 1);
-  mlir::scf::ForOp::create(builder, l, zero, n, one, mlir::ValueRange{},
-                           [&](mlir::OpBuilder &b, mlir::Location bl,
-                               mlir::Value i, mlir::ValueRange) {
-                             body(b, i);
-                             mlir::scf::YieldOp::create(b, bl);
-                           });
-}
-
-void MLIRGenerator::assignToView(mlir::Value view, mlir::Value value,
-                                 const Type &valueType, SourceLoc l) {
-  mlir::Location location = loc(l);
-  mlir::Value n = mlir::memref::DimOp::create(builder, location, view, 0);
-  if (!valueType.is(Type::Kind::Array)) {
-    mlir::Value fill = convert(value, valueType, Type::floating(), l);
-    genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
-      mlir::memref::StoreOp::create(b, location, fill, view,
-                                    mlir::ValueRange{i});
-    });
-    return;
-  }
-  mlir::Value m = mlir::memref::DimOp::create(builder, location, value, 0);
-  raiseIf(mlir::arith::CmpIOp::create(builder, location,
-                                      mlir::arith::CmpIPredicate::ne, m, n),
-          "ValueError",
-          "could not broadcast input array into the shape of the slice", l);
-  auto bufferType =
-      mlir::MemRefType::get({mlir::ShapedType::kDynamic}, builder.getF64Type());
-  mlir::Value temporary = mlir::memref::AllocOp::create(
-      builder, location, bufferType, mlir::ValueRange{n});
-  genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
-    mlir::Value x =
-        mlir::memref::LoadOp::create(b, location, value, mlir::ValueRange{i});
-    mlir::memref::StoreOp::create(b, location, x, temporary,
-                                  mlir::ValueRange{i});
-  });
-  genIndexLoop(n, location, [&](mlir::OpBuilder &b, mlir::Value i) {
-    mlir::Value x = mlir::memref::LoadOp::create(b, location, temporary,
-                                                 mlir::ValueRange{i});
-    mlir::memref::StoreOp::create(b, location, x, view, mlir::ValueRange{i});
-  });
-  mlir::memref::DeallocOp::create(builder, location, temporary);
-}
-
 mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
   mlir::Location l = loc(sub.getLoc());
   Type container = typeOf(*sub.value);
@@ -653,25 +551,18 @@ mlir::Value MLIRGenerator::genSubscript(const Subscript &sub) {
         builder, l, strType, mlir::nm::StrMethod::getitem,
         mlir::ValueRange{s, genAs(*sub.index, Type::integer())});
   }
+  if (container.is(Type::Kind::Array))
+    return genArraySubscript(sub);
+  mlir::Value list = gen(*sub.value);
   if (auto *slice = dyn_cast<Slice>(sub.index.get())) {
-    if (container.is(Type::Kind::List)) {
-      mlir::Value list = gen(*sub.value);
-      auto [start, length, step] = genSliceBounds(
-          listLength(list, mlir::nm::ListLenUse::subscript, l), *slice);
-      return mlir::nm::ListSliceOp::create(builder, l, list.getType(), list,
-                                           start, length, step);
-    }
-    return genSliceView(gen(*sub.value), *slice);
+    auto [start, length, step] = genSliceBounds(
+        listLength(list, mlir::nm::ListLenUse::subscript, l), *slice);
+    return mlir::nm::ListSliceOp::create(builder, l, list.getType(), list,
+                                         start, length, step);
   }
-  if (container.is(Type::Kind::List)) {
-    mlir::Value list = gen(*sub.value);
-    return mlir::nm::ListGetOp::create(
-        builder, l, storageType(container.getElement()), list,
-        genAs(*sub.index, Type::integer()));
-  }
-  mlir::Value array;
-  mlir::Value index = genArrayIndex(sub, array);
-  return mlir::memref::LoadOp::create(builder, l, array, index);
+  return mlir::nm::ListGetOp::create(builder, l,
+                                     storageType(container.getElement()), list,
+                                     genAs(*sub.index, Type::integer()));
 }
 
 mlir::Value MLIRGenerator::genBinary(BinOpKind op, mlir::Value lhs,
@@ -847,56 +738,6 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
                                         constFloat(0.0, location)),
             "ZeroDivisionError", message, l);
   };
-  // CPython's float_divmod, signed zeros included: the remainder takes the
-  // divisor's sign and the quotient is rounded to the nearest integer.
-  auto pythonDivmod = [&](mlir::Value &floorDiv) {
-    auto cmp = [&](mlir::arith::CmpFPredicate pred, mlir::Value x,
-                   mlir::Value y) -> mlir::Value {
-      return mlir::arith::CmpFOp::create(builder, location, pred, x, y);
-    };
-    auto select = [&](mlir::Value c, mlir::Value x, mlir::Value y) {
-      return mlir::arith::SelectOp::create(builder, location, c, x, y)
-          .getResult();
-    };
-    using Pred = mlir::arith::CmpFPredicate;
-    mlir::Value zero = constFloat(0.0, location);
-    mlir::Value one = constFloat(1.0, location);
-    mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
-    mlir::Value div = mlir::arith::DivFOp::create(
-        builder, location,
-        mlir::arith::SubFOp::create(builder, location, a, mod, fm), b, fm);
-    mlir::Value modIsZero = cmp(Pred::OEQ, mod, zero);
-    mlir::Value adjust = mlir::arith::AndIOp::create(
-        builder, location,
-        mlir::arith::XOrIOp::create(builder, location, cmp(Pred::OLT, b, zero),
-                                    cmp(Pred::OLT, mod, zero)),
-        cmp(Pred::UNE, mod, zero));
-    div = select(adjust,
-                 mlir::arith::SubFOp::create(builder, location, div, one, fm),
-                 div);
-    mod =
-        select(adjust,
-               mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
-    mod =
-        select(modIsZero,
-               mlir::math::CopySignOp::create(builder, location, zero, b), mod);
-    mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
-    mlir::Value roundUp =
-        cmp(Pred::OGT,
-            mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
-            constFloat(0.5, location));
-    rounded =
-        select(roundUp,
-               mlir::arith::AddFOp::create(builder, location, rounded, one, fm),
-               rounded);
-    mlir::Value quotient =
-        mlir::arith::DivFOp::create(builder, location, a, b, fm);
-    floorDiv = select(
-        cmp(Pred::OEQ, div, zero),
-        mlir::math::CopySignOp::create(builder, location, zero, quotient),
-        rounded);
-    return mod;
-  };
   switch (op) {
   case BinOpKind::Add:
     return mlir::arith::AddFOp::create(builder, location, a, b, fm);
@@ -910,13 +751,13 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
   case BinOpKind::FloorDiv: {
     checkDivisor("float floor division by zero");
     mlir::Value floorDiv;
-    pythonDivmod(floorDiv);
+    floatDivmod(a, b, floorDiv, location);
     return floorDiv;
   }
   case BinOpKind::Mod: {
     checkDivisor("float modulo");
     mlir::Value floorDiv;
-    return pythonDivmod(floorDiv);
+    return floatDivmod(a, b, floorDiv, location);
   }
   case BinOpKind::Pow:
     return mlir::math::PowFOp::create(builder, location, a, b, fm);
@@ -924,6 +765,57 @@ mlir::Value MLIRGenerator::genFloatBinary(BinOpKind op, mlir::Value a,
     break;
   }
   return error(l, "internal error: bad float operator", a.getType());
+}
+
+mlir::Value MLIRGenerator::floatDivmod(mlir::Value a, mlir::Value b,
+                                       mlir::Value &floorDiv,
+                                       mlir::Location location) {
+  auto fm = fastmath();
+  // CPython's float_divmod, signed zeros included: the remainder takes the
+  // divisor's sign and the quotient is rounded to the nearest integer.
+  auto cmp = [&](mlir::arith::CmpFPredicate pred, mlir::Value x,
+                 mlir::Value y) -> mlir::Value {
+    return mlir::arith::CmpFOp::create(builder, location, pred, x, y);
+  };
+  auto select = [&](mlir::Value c, mlir::Value x, mlir::Value y) {
+    return mlir::arith::SelectOp::create(builder, location, c, x, y)
+        .getResult();
+  };
+  using Pred = mlir::arith::CmpFPredicate;
+  mlir::Value zero = constFloat(0.0, location);
+  mlir::Value one = constFloat(1.0, location);
+  mlir::Value mod = mlir::arith::RemFOp::create(builder, location, a, b, fm);
+  mlir::Value div = mlir::arith::DivFOp::create(
+      builder, location,
+      mlir::arith::SubFOp::create(builder, location, a, mod, fm), b, fm);
+  mlir::Value modIsZero = cmp(Pred::OEQ, mod, zero);
+  mlir::Value adjust = mlir::arith::AndIOp::create(
+      builder, location,
+      mlir::arith::XOrIOp::create(builder, location, cmp(Pred::OLT, b, zero),
+                                  cmp(Pred::OLT, mod, zero)),
+      cmp(Pred::UNE, mod, zero));
+  div =
+      select(adjust,
+             mlir::arith::SubFOp::create(builder, location, div, one, fm), div);
+  mod = select(adjust,
+               mlir::arith::AddFOp::create(builder, location, mod, b, fm), mod);
+  mod = select(modIsZero,
+               mlir::math::CopySignOp::create(builder, location, zero, b), mod);
+  mlir::Value rounded = mlir::math::FloorOp::create(builder, location, div);
+  mlir::Value roundUp =
+      cmp(Pred::OGT,
+          mlir::arith::SubFOp::create(builder, location, div, rounded, fm),
+          constFloat(0.5, location));
+  rounded = select(
+      roundUp, mlir::arith::AddFOp::create(builder, location, rounded, one, fm),
+      rounded);
+  mlir::Value quotient =
+      mlir::arith::DivFOp::create(builder, location, a, b, fm);
+  floorDiv =
+      select(cmp(Pred::OEQ, div, zero),
+             mlir::math::CopySignOp::create(builder, location, zero, quotient),
+             rounded);
+  return mod;
 }
 
 mlir::Value MLIRGenerator::genUnary(const UnaryOp &un) {

@@ -19,6 +19,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <functional>
@@ -64,6 +65,8 @@ private:
   /// and arrays, one per element for tuples (flattened), none for None.
   llvm::SmallVector<mlir::Type> storageTypes(const Type &t);
   mlir::MemRefType arrayType(const Type &t);
+  /// The memref type of every array and view of `rank` axes.
+  mlir::MemRefType stridedType(int64_t rank, mlir::Type element);
 
   // Functions and variables.
   void declareGlobals();
@@ -247,6 +250,9 @@ private:
                         const Type &resultType, SourceLoc l);
   mlir::Value genIntBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
                            SourceLoc l);
+  /// CPython's float divmod (floorDiv set, the remainder returned).
+  mlir::Value floatDivmod(mlir::Value a, mlir::Value b, mlir::Value &floorDiv,
+                          mlir::Location l);
   mlir::Value genFloatBinary(BinOpKind op, mlir::Value lhs, mlir::Value rhs,
                              SourceLoc l);
   mlir::Value isMinusOne(mlir::Value b, mlir::Location l);
@@ -270,7 +276,6 @@ private:
                               mlir::Value early,
                               llvm::function_ref<mlir::Value()> genRest,
                               SourceLoc l);
-  mlir::Value genArrayIndex(const Subscript &sub, mlir::Value &array);
   /// The first position, element count and step of `seq[lo:hi:step]` for
   /// a sequence of `n` elements: CPython's PySlice_AdjustIndices, with
   /// ValueError for a zero step.
@@ -278,21 +283,102 @@ private:
     mlir::Value start, length, step;
   };
   SliceBounds genSliceBounds(mlir::Value n, const Slice &slice);
-  /// `array[lo:hi:step]` as a view of the same data.
-  mlir::Value genSliceView(mlir::Value array, const Slice &slice);
   /// The length of a list, with the TypeError for None of `use`.
   mlir::Value listLength(mlir::Value list, mlir::nm::ListLenUse use,
                          mlir::Location l);
-  /// `view[:] = value`: a number fills the view, an array of the same
-  /// length is copied into it (through a temporary, as NumPy does, so
-  /// overlapping views copy correctly).
-  void assignToView(mlir::Value view, mlir::Value value, const Type &valueType,
-                    SourceLoc l);
-  /// Runs `body(i)` for i in [0, n) with an scf.for.
-  void
-  genIndexLoop(mlir::Value n, mlir::Location l,
-               llvm::function_ref<void(mlir::OpBuilder &, mlir::Value)> body);
-  mlir::Value arrayIndex(mlir::Value array, mlir::Value index, SourceLoc l);
+
+  // Arrays (MLIRGenArrays.cpp).
+  /// The sizes of an array's axes, as i64.
+  llvm::SmallVector<mlir::Value> arrayDims(mlir::Value array, mlir::Location l);
+  /// A shape as NumPy writes it: `(3,)`, `(2, 3)`, or `(2,3)` unspaced.
+  mlir::Value shapeText(llvm::ArrayRef<mlir::Value> dims, bool spaced,
+                        mlir::Location l);
+  /// Raises `excName` with the message `genText()` makes where `condition`.
+  void raiseWithText(mlir::Value condition, llvm::StringRef excName,
+                     llvm::function_ref<mlir::Value()> genText, SourceLoc l);
+  /// A new C-contiguous array of `type` with i64 `dims`: NumPy's errors for
+  /// negative, too big and failed allocations.
+  mlir::Value allocateArray(const Type &type, llvm::ArrayRef<mlir::Value> dims,
+                            SourceLoc l);
+  mlir::Value constElement(double value, const Type &element, mlir::Location l);
+  /// `index` (i64) on `axis` as an index: negative counts from the end;
+  /// IndexError outside when `check`.
+  mlir::Value arrayIndex(mlir::Value array, mlir::Value index, int64_t axis,
+                         bool check, SourceLoc l);
+  /// `a[...]`: with an int for every axis, the array with the element's
+  /// `indices`; otherwise the view (memref.subview), `indices` left empty.
+  mlir::Value genArrayAccess(const Subscript &sub,
+                             llvm::SmallVectorImpl<mlir::Value> &indices);
+  /// Row `k` (i64, in range) of an N-d array: a view of rank N-1.
+  mlir::Value arrayRow(mlir::Value array, mlir::Value k, mlir::Location l);
+  /// `a[...]` as a value: the element loaded, or the view.
+  mlir::Value genArraySubscript(const Subscript &sub);
+  /// Whether `a[...]` (of an array) is a view: a slice, or fewer ints
+  /// than axes.
+  bool isArrayView(const Subscript &sub) const;
+  /// Whether `e` is computed element by element inside a fused
+  /// expression: an operator, comparison or NumPy function of arrays.
+  bool isElementwise(const Expr &e) const;
+  /// The operands an element-wise tree reads: arrays (its leaves of array
+  /// type) and numbers, evaluated before the loop.
+  struct ElementwiseInputs {
+    llvm::SmallVector<mlir::Value> arrays;
+    llvm::SmallVector<Type> elements;
+    llvm::DenseMap<const Expr *, unsigned> arrayOf;
+    llvm::DenseMap<const Expr *, mlir::Value> scalars;
+  };
+  /// Evaluates the leaves of `e` into `inputs`; returns `e`'s shape (i64,
+  /// none for a number), checked at each operator as NumPy broadcasts.
+  llvm::SmallVector<mlir::Value> collectElementwise(const Expr &e,
+                                                    ElementwiseInputs &inputs);
+  /// NumPy's broadcast shape of `a` and `b`, raising its ValueError (with
+  /// `output`'s shape too, for `a += b`).
+  llvm::SmallVector<mlir::Value>
+  broadcastShapes(llvm::ArrayRef<mlir::Value> a, llvm::ArrayRef<mlir::Value> b,
+                  SourceLoc l, llvm::ArrayRef<mlir::Value> output = {});
+  /// `array` seen with shape `dims` (stride 0 on stretched axes).
+  mlir::Value broadcastView(mlir::Value array, llvm::ArrayRef<mlir::Value> dims,
+                            mlir::Location l);
+  /// Whether writing `dest` would change what `input` still reads.
+  mlir::Value mayOverlap(mlir::Value dest, mlir::Value input, int64_t destItem,
+                         int64_t inputItem, mlir::Location l);
+  /// A conversion that cannot raise, for loop bodies.
+  mlir::Value elementConvert(mlir::Value v, const Type &from, const Type &to,
+                             SourceLoc l);
+  /// NumPy's `a op b` on two elements.
+  mlir::Value elementBinary(BinOpKind op, mlir::Value a, const Type &aType,
+                            mlir::Value b, const Type &bType,
+                            const Type &result, SourceLoc l);
+  /// One element of `e` inside the loop body, from the block's `args`.
+  std::pair<mlir::Value, Type> genElement(const Expr &e,
+                                          const ElementwiseInputs &inputs,
+                                          mlir::ValueRange args);
+  /// One linalg.generic writing `e` (of shape `shape`) into `dest`, or
+  /// `dest op e` when `augmented`; a null `e` is the one array input. A
+  /// `fresh` dest is known to alias nothing; otherwise overlap sends the
+  /// result through a temporary.
+  void genElementwiseInto(mlir::Value dest, const Type &destType, const Expr *e,
+                          ElementwiseInputs &inputs,
+                          llvm::ArrayRef<mlir::Value> shape, bool fresh,
+                          std::optional<BinOpKind> augmented, SourceLoc l);
+  /// A new array holding the element-wise expression `e`.
+  mlir::Value genArrayExpression(const Expr &e);
+  /// `a[...] = value` and `a[...] op= value` to a view, and `a op= value`
+  /// of an array `dest`: a number fills it, an array or expression
+  /// broadcasts into it, in one loop.
+  void assignToArray(const Subscript &target, const Expr &value,
+                     std::optional<BinOpKind> augmented, SourceLoc l);
+  void assignToArray(mlir::Value dest, const Type &destType, const Expr &value,
+                     std::optional<BinOpKind> augmented, SourceLoc l);
+  /// The fill or the loop of assignToArray, its value's leaves evaluated.
+  void fillOrCompute(mlir::Value dest, const Type &destType, const Expr &value,
+                     ElementwiseInputs &inputs,
+                     llvm::ArrayRef<mlir::Value> shape,
+                     std::optional<BinOpKind> augmented, SourceLoc l);
+  /// `view = value` for an evaluated number or array (tuple targets).
+  void assignValueToArray(mlir::Value dest, const Type &element,
+                          mlir::Value value, const Type &valueType,
+                          SourceLoc l);
 
   // Values.
   mlir::Value convert(mlir::Value v, const Type &from, const Type &to,

@@ -11,6 +11,7 @@
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -45,6 +46,8 @@ void nmc::buildNMToMPIPipeline(OpPassManager &pm) {
 
 void nmc::buildNMCToLLVMPipeline(OpPassManager &pm,
                                  const NMCToLLVMPipelineOptions &options) {
+  // Whole-array expressions (one linalg op each) become scf loop nests.
+  pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createSCFToControlFlowPass());
   // Integer powers become generated functions; everything else in math
   // has an LLVM intrinsic.

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MPI/IR/MPI.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -20,12 +21,12 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 
 void nmc::registerNMCDialects(mlir::DialectRegistry &registry) {
-  registry
-      .insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
-              mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
-              mlir::math::MathDialect, mlir::memref::MemRefDialect,
-              mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
-              mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect>();
+  registry.insert<mlir::nm::NMDialect, mlir::func::FuncDialect,
+                  mlir::arith::ArithDialect, mlir::cf::ControlFlowDialect,
+                  mlir::math::MathDialect, mlir::memref::MemRefDialect,
+                  mlir::scf::SCFDialect, mlir::LLVM::LLVMDialect,
+                  mlir::ub::UBDialect, mlir::mpi::MPIDialect, mlir::DLTIDialect,
+                  mlir::linalg::LinalgDialect>();
   // Translation of the LLVM dialect to LLVM IR.
   mlir::registerBuiltinDialectTranslation(registry);
   mlir::registerLLVMDialectTranslation(registry);

@@ -136,7 +136,7 @@ private:
   void bindComprehensionTarget(const Expr &target, const Type &type);
   void walkFor(const For &forStmt);
   /// The element type of a for loop's iterable: range(), numba.prange(), a
-  /// list, a 1-d array, or enumerate() and zip() of those.
+  /// list, an array (rows of an N-d one), or enumerate() and zip() of those.
   Type iterationElement(const Expr &iter);
   void walkWhile(const While &whileStmt);
   /// A loop: `atHeader` runs where each iteration starts (the condition),
@@ -216,7 +216,27 @@ private:
   /// allreduce and scan: a number and an MPI reduction operator.
   Type checkReduction(const std::string &name, const Type &value,
                       const Expr *valueExpr, const Expr *op);
-  Type callArrayConstructor(const Call &call);
+  /// np.zeros/ones/empty/full(shape, ...) and their *_like forms.
+  Type callArrayConstructor(const Call &call, const BuiltinInfo &info);
+  /// The element type a dtype argument names (unknown while its type is);
+  /// nothing after reporting an error.
+  std::optional<Type> arrayElementOf(const Expr &dtypeExpr);
+  /// `a[i, j]`, `a[i]`, `a[lo:hi, j]`: an element or a view.
+  Type arraySubscript(const Subscript &sub, const Type &array,
+                      const Type &index);
+  /// `a[i, j] = x` stores a number; `a[lo:hi, j] = x` fills the view with
+  /// a number or an array that broadcasts to it.
+  void checkArrayStore(const Subscript &sub, const Type &array,
+                       const Type &index, const Type &value, SourceLoc loc);
+  /// NumPy's element-wise `lhs op rhs` where either side is an array.
+  Type arrayBinaryResult(BinOpKind op, const Type &lhs, const Type &rhs,
+                         SourceLoc loc);
+  Type arrayUnaryResult(UnaryOpKind op, const Type &operand, SourceLoc loc);
+  /// `a < b` where either side is an array: a bool array.
+  Type arrayCompareResult(const Compare &cmp, const Type &lhs, const Type &rhs);
+  /// np.sqrt(a), abs(a), ... of an array.
+  Type callUfunc(const Call &call, const BuiltinInfo &info,
+                 const std::string &name, const std::vector<Type> &args);
   /// The type of `lhs op rhs`; the operands' expressions, where given,
   /// decide whether an int power is a float (isFloatPower).
   Type binaryResult(BinOpKind op, const Type &lhs, const Type &rhs,

@@ -78,6 +78,7 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::ToBool:
   case BuiltinRule::Round:
   case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::Ufunc:
   case BuiltinRule::IntOfNumber:
   case BuiltinRule::BoolOfNumber:
   case BuiltinRule::FloatOfTwoNumbers:
@@ -256,6 +257,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::ToBool:
   case BuiltinRule::Round:
   case BuiltinRule::FloatOfNumber:
+  case BuiltinRule::Ufunc:
   case BuiltinRule::IntOfNumber:
   case BuiltinRule::BoolOfNumber:
   case BuiltinRule::FloatOfTwoNumbers:
@@ -304,7 +306,13 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
       return Type::unknown();
   }
   if (info.rule == BuiltinRule::ArrayConstructor)
-    return callArrayConstructor(call);
+    return callArrayConstructor(call, info);
+  // np.sqrt(a), abs(a): element-wise.
+  bool arrayArgument =
+      llvm::any_of(args, [](const Type &t) { return t.is(Type::Kind::Array); });
+  if ((info.rule == BuiltinRule::Ufunc || info.rule == BuiltinRule::Abs) &&
+      arrayArgument)
+    return callUfunc(call, info, name, args);
   if (!call.keywords.empty())
     return fail(call.keywords.front().loc,
                 name + "() takes no keyword arguments in the nmc subset");
@@ -726,6 +734,10 @@ Type InstanceWalker::callNumberFunction(const Call &call,
   switch (info.rule) {
   case BuiltinRule::Abs:
     return args[0].is(Type::Kind::Float) ? Type::floating() : Type::integer();
+  case BuiltinRule::Ufunc:
+    if (info.id == BuiltinId::NumpyAbs)
+      return args[0].is(Type::Kind::Float) ? Type::floating() : Type::integer();
+    return Type::floating();
   case BuiltinRule::MinMax: {
     if (args.size() < 2)
       return fail(call.getLoc(), name + "() of fewer than two numbers is not "
@@ -898,86 +910,4 @@ Type InstanceWalker::checkReduction(const std::string &name, const Type &value,
                     " is not supported (mpi4py gives a bool on one rank "
                     "and an int on several); convert with int() first");
   return value;
-}
-
-/// The element type a NumPy dtype argument names, or nothing when
-/// `dtype` is not a dtype. Strings are NumPy's type codes and names.
-static std::optional<Type> dtypeElement(const Type &dtype, const Expr &expr) {
-  if (auto *str = dyn_cast<StrLit>(&expr)) {
-    llvm::StringRef code = str->value;
-    if (code == "d" || code == "f8" || code == "float64" || code == "float" ||
-        code == "double")
-      return Type::floating();
-    if (code == "i8" || code == "int64" || code == "l" || code == "int")
-      return Type::integer();
-    if (code == "?" || code == "bool")
-      return Type::boolean();
-    if (code == "f" || code == "f4" || code == "float32" || code == "i" ||
-        code == "i4" || code == "int32" || code == "D" ||
-        code == "complex128" || code == "c16" || code == "complex")
-      return Type::unknown(); // a dtype nmc does not have yet
-    return std::nullopt;
-  }
-  if (!dtype.is(Type::Kind::Builtin))
-    return std::nullopt;
-  switch (dtype.getBuiltin()) {
-  case BuiltinId::Float:
-  case BuiltinId::NumpyFloat64:
-  case BuiltinId::NumpyDouble:
-    return Type::floating();
-  case BuiltinId::Int:
-  case BuiltinId::NumpyInt64:
-  case BuiltinId::NumpyIntP:
-    return Type::integer();
-  case BuiltinId::Bool:
-  case BuiltinId::NumpyBool:
-    return Type::boolean();
-  case BuiltinId::NumpyFloat32:
-  case BuiltinId::NumpyInt32:
-  case BuiltinId::NumpyComplex128:
-    return Type::unknown();
-  default:
-    return std::nullopt;
-  }
-}
-
-/// NumPy's name of a dtype argument, for messages.
-static std::string dtypeName(const Expr &expr) {
-  if (auto *str = dyn_cast<StrLit>(&expr))
-    return "'" + str->value + "'";
-  return toSource(expr);
-}
-
-Type InstanceWalker::callArrayConstructor(const Call &call) {
-  // np.zeros(shape, dtype): the dtype positional or as a keyword.
-  if (!checkArgCount(call, 1, 2, "numpy array constructor"))
-    return Type::unknown();
-  Type shape = instance.typeOf(call.args[0].get());
-  if (!shape.is(Type::Kind::Int))
-    return fail(call.args[0]->getLoc(),
-                "only 1-d arrays with an int length are supported yet, not " +
-                    shape.str());
-  const Expr *dtypeExpr = call.args.size() == 2 ? call.args[1].get() : nullptr;
-  for (const Keyword &kw : call.keywords) {
-    if (kw.name != "dtype" || dtypeExpr)
-      return fail(kw.loc,
-                  kw.name == "dtype"
-                      ? "argument for 'dtype' given twice"
-                      : "unexpected keyword argument '" + kw.name + "'");
-    dtypeExpr = kw.value.get();
-  }
-  if (!dtypeExpr)
-    return Type::array(Type::floating(), 1);
-  Type dtype = visit(*dtypeExpr);
-  if (dtype.isUnknown() && !isa<StrLit>(dtypeExpr))
-    return dtype;
-  std::optional<Type> element = dtypeElement(dtype, *dtypeExpr);
-  if (!element)
-    return fail(dtypeExpr->getLoc(),
-                "data type " + dtypeName(*dtypeExpr) + " not understood");
-  if (!element->is(Type::Kind::Float))
-    return fail(dtypeExpr->getLoc(),
-                "arrays of dtype " + dtypeName(*dtypeExpr) +
-                    " are not supported yet (only float64)");
-  return Type::array(Type::floating(), 1);
 }

@@ -276,14 +276,8 @@ Type InstanceWalker::visitSubscript(const Subscript &sub) {
   if (container.isUnknown() || index.isUnknown())
     return Type::unknown();
   bool intIndex = index.isNumeric() && !index.is(Type::Kind::Float);
-  // NumPy reads a bool index as a mask, not as 0 or 1.
-  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
-      index.is(Type::Kind::Int))
-    return container.getElement();
-  // A slice of an array is a view of the same data.
-  if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
-      index.is(Type::Kind::Slice))
-    return container;
+  if (container.is(Type::Kind::Array))
+    return arraySubscript(sub, container, index);
   if (container.is(Type::Kind::List) && intIndex)
     return container.getElement();
   // A slice of a list is a new list.
@@ -387,6 +381,8 @@ Type InstanceWalker::binaryResult(BinOpKind op, const Type &lhs,
     return fail(loc, "concatenating " + lhs.str() + " and " + rhs.str() +
                          " is not supported (nmc's lists hold one type)");
   }
+  if (lhs.is(Type::Kind::Array) || rhs.is(Type::Kind::Array))
+    return arrayBinaryResult(op, lhs, rhs, loc);
   if (!lhs.isNumeric() || !rhs.isNumeric())
     return fail(loc, std::string("unsupported operand types for ") + spell(op) +
                          ": " + lhs.str() + " and " + rhs.str());
@@ -461,6 +457,8 @@ Type InstanceWalker::visitUnaryOp(const UnaryOp &un) {
   Type operand = visit(*un.operand);
   if (operand.isUnknown())
     return operand;
+  if (operand.is(Type::Kind::Array))
+    return arrayUnaryResult(un.op, operand, un.getLoc());
   if (!operand.isNumeric())
     return fail(un.getLoc(), std::string("bad operand type for unary ") +
                                  spell(un.op) + ": " + operand.str());
@@ -534,6 +532,8 @@ Type InstanceWalker::visitCompare(const Compare &cmp) {
     const Type &right = rights[i];
     if (previous.isUnknown() || right.isUnknown())
       return Type::unknown();
+    if (previous.is(Type::Kind::Array) || right.is(Type::Kind::Array))
+      return arrayCompareResult(cmp, previous, right);
     // Strings compare by code point, and `in` finds a substring.
     bool strings = previous.is(Type::Kind::Str) && right.is(Type::Kind::Str) &&
                    cmp.ops[i] != CmpOpKind::Is &&

@@ -259,12 +259,8 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
     instance.exprTypes[&target] = value;
     if (container.isUnknown() || index.isUnknown() || value.isUnknown())
       return;
-    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
-        index.is(Type::Kind::Int)) {
-      if (!value.isNumeric())
-        fail(loc, "cannot store " + value.str() + " into " + container.str());
-      return;
-    }
+    if (container.is(Type::Kind::Array))
+      return checkArrayStore(*sub, container, index, value, loc);
     if (container.is(Type::Kind::List) && index.isNumeric() &&
         !index.is(Type::Kind::Float)) {
       checkListStore(container, value, loc);
@@ -280,15 +276,6 @@ void InstanceWalker::assignTarget(const Expr &target, const Type &value,
         fail(loc, "assigning " + value.str() + " to a slice of " +
                       container.str() +
                       " is not supported (nmc's lists hold one type)");
-      return;
-    }
-    // `a[lo:hi] = x` fills the view with a number or copies a 1-d array.
-    if (container.is(Type::Kind::Array) && container.getRank() == 1 &&
-        index.is(Type::Kind::Slice)) {
-      bool array = value.is(Type::Kind::Array) && value.getRank() == 1;
-      if (!value.isNumeric() && !array)
-        fail(loc, "cannot assign " + value.str() + " to a slice of " +
-                      container.str());
       return;
     }
     fail(target.getLoc(), "assignment to " + container.str() +
@@ -393,6 +380,19 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
   Type result = binaryResult(aug.op, current, value, aug.getLoc(),
                              aug.target.get(), aug.value.get());
   instance.augmentedResults[&aug] = result;
+  // NumPy computes `a += b` into a: of a's dtype and shape.
+  if (current.is(Type::Kind::Array) && result.is(Type::Kind::Array) &&
+      result != current) {
+    fail(aug.getLoc(),
+         result.getRank() != current.getRank()
+             ? "non-broadcastable output operand: " + current.str() + " " +
+                   spell(aug.op) + "= " + value.str()
+             : std::string("Cannot cast ufunc output from ") +
+                   result.getElement().str() + " to " +
+                   current.getElement().str() + " in " + current.str() + " " +
+                   spell(aug.op) + "= " + value.str());
+    return;
+  }
   if (auto *name = dyn_cast<Name>(aug.target.get())) {
     bindVariable(name->id, result, aug.getLoc());
     return;
@@ -406,7 +406,8 @@ void InstanceWalker::walkAugAssign(const AugAssign &aug) {
     if (!container.isUnknown() && !container.is(Type::Kind::Array))
       fail(aug.getLoc(), "augmented assignment to an element of " +
                              container.str() + " is not supported yet");
-    else if (!result.isUnknown() && !result.isNumeric())
+    else if (!result.isUnknown() && !result.isNumeric() &&
+             !result.is(Type::Kind::Array))
       fail(aug.getLoc(), "cannot store " + result.str() + " into an array");
     return;
   }
@@ -424,8 +425,10 @@ Type InstanceWalker::iterationElement(const Expr &iter) {
     Type t = visit(iter);
     if (t.is(Type::Kind::List))
       return t.getElement();
-    if (t.is(Type::Kind::Array) && t.getRank() == 1)
-      return t.getElement();
+    // An N-d array's rows are views.
+    if (t.is(Type::Kind::Array))
+      return t.getRank() == 1 ? t.getElement()
+                              : Type::array(t.getElement(), t.getRank() - 1);
     if (t.is(Type::Kind::Str)) // its code points, each a str
       return t;
     if (t.is(Type::Kind::Tuple)) {
@@ -584,7 +587,10 @@ void InstanceWalker::walkLoop(const Stmt &loop,
     FlowState backEdges = state;
     for (const FlowState &c : exits.continues)
       backEdges = join(backEdges, c);
-    FlowState next = join(entry, backEdges);
+    // Joined with the header, not the entry: a conflict found at the
+    // header stays, though the walk that read it left the variable
+    // untyped (`s = s + a` of a float s and an array a).
+    FlowState next = join(header, backEdges);
     if (next == header || walkCount == 50)
       break;
     header = next;

@@ -55,12 +55,13 @@ enum class BuiltinRule {
   ToBool,            // bool(number)
   Round,             // round(number) -> int; round(number, n) -> number
   FloatOfNumber,     // sqrt(number) -> float
+  Ufunc,             // np.sqrt(number) -> float; np.sqrt(array) -> array
   IntOfNumber,       // floor(number) -> int
   BoolOfNumber,      // isnan(number) -> bool
   FloatOfTwoNumbers, // atan2(number, number) -> float
   FloatOfNothing,    // MPI.Wtime() -> float
   IntOfNothing,      // comm.Get_rank() -> int
-  ArrayConstructor,  // np.zeros(n, dtype=) -> array
+  ArrayConstructor,  // np.zeros(shape, dtype=), np.full_like(a, x) -> array
   Dtype,             // a NumPy dtype that is not a converter too
   Decorator,         // @numba.njit
   Submodule,         // mpi4py.MPI: a module

@@ -789,7 +789,7 @@ struct RaiseMemoryErrorOpLowering
         rewriter, op.getLoc(), rewriter.getI64Type(), op.getItemsize());
     callRuntime(rewriter, op, nmc::RuntimeFunction::nmrt_memory_error,
                 {adaptor.getElements(), itemsize,
-                 stringAddress(rewriter, op, op.getDtype()),
+                 stringAddress(rewriter, op, op.getDtype()), adaptor.getShape(),
                  lineConstant(rewriter, op.getLoc())});
     rewriter.eraseOp(op);
     return success();

@@ -845,15 +845,17 @@ def NM_RaiseMemoryErrorOp : NM_Op<"raise_memory_error"> {
   let summary = "Raise NumPy's MemoryError for an allocation that failed";
   let description = [{
     `MemoryError: Unable to allocate 72.8 TiB for an array with shape
-    (10000000000000,) and data type float64`, for a 1-d array of `elements`
-    elements of `itemsize` bytes, then the job ends as with `nm.raise`.
+    (10000000000000,) and data type float64`, for an array of `elements`
+    elements of `itemsize` bytes whose shape prints as `shape`, then the
+    job ends as with `nm.raise`.
 
     ```mlir
-    nm.raise_memory_error %n {dtype = "float64", itemsize = 8 : i64}
+    nm.raise_memory_error %n, %shape {dtype = "float64", itemsize = 8 : i64}
     ```
   }];
-  let arguments = (ins I64:$elements, StrAttr:$dtype, I64Attr:$itemsize);
-  let assemblyFormat = "$elements attr-dict";
+  let arguments = (ins I64:$elements, NM_StrType:$shape, StrAttr:$dtype,
+                       I64Attr:$itemsize);
+  let assemblyFormat = "$elements `,` $shape attr-dict";
 }
 
 #endif // NM_OPS
