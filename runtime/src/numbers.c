@@ -345,3 +345,38 @@ double nmrt_fsum_strided(const double *first, int64_t length, int64_t stride,
     fsumAdd(&s, first[i * stride], line);
   return fsumResult(&s, line);
 }
+
+/* NumPy 1.24's pairwise_sum_DOUBLE: up to 8 elements one by one, up to 128
+ * in eight interleaved sums, more split in halves of multiples of 8. The
+ * sum starts from 0.0, as np.add.reduce does. */
+static double pairwiseSum(const double *a, int64_t n, int64_t stride) {
+  if (n < 8) {
+    double sum = 0.0;
+    for (int64_t i = 0; i < n; ++i)
+      sum += a[i * stride];
+    return sum;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; ++j)
+      r[j] = a[j * stride];
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8)
+      for (int j = 0; j < 8; ++j)
+        r[j] += a[(i + j) * stride];
+    double sum =
+        ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i)
+      sum += a[i * stride];
+    return sum;
+  }
+  int64_t half = n / 2;
+  half -= half % 8;
+  return pairwiseSum(a, half, stride) +
+         pairwiseSum(a + half * stride, n - half, stride);
+}
+
+double nmrt_pairwise_sum_strided(const double *first, int64_t length,
+                                 int64_t stride) {
+  return 0.0 + pairwiseSum(first, length, stride);
+}

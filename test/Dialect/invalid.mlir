@@ -170,6 +170,14 @@ func.func @gcd_of_floats(%x: f64) {
 
 // -----
 
+func.func @pairwise_sum_of_an_int_memref(%a: memref<?xi64>) {
+  // expected-error @+1 {{'nm.library_call' op pairwise_sum needs one 1-d f64 memref}}
+  %s = nm.library_call <pairwise_sum>(%a) : (memref<?xi64>) -> f64
+  return
+}
+
+// -----
+
 func.func @fsum_of_a_2d_memref(%a: memref<?x?xf64>) {
   // expected-error @+1 {{'nm.library_call' op fsum needs a list of numbers or a 1-d f64 memref, not 'memref<?x?xf64>'}}
   %s = nm.library_call <fsum>(%a) : (memref<?x?xf64>) -> f64

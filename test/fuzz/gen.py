@@ -33,7 +33,9 @@ keyword arguments, tuple returns and recursion with a base case; lists
 (views), slice fills and copies; 2-d arrays with `m[i, j]`, `m[i][j]`,
 row views and row/column writes; whole-array expressions (`+ - * %`,
 broadcasting of a row, `np.abs`, `np.sqrt`, comparisons) assigned and
-augmented into slices and views; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
+augmented into slices and views; `np.sum/prod/min/max/mean` and the
+methods of arrays and expressions, printed; `np.arange`, `np.linspace`,
+`.copy()` and `.T`; `math` and scalar NumPy calls; `round(x, k)` (CPython's and, in
 @njit, Numba's), `divmod`, `pow` (with a modulus outside @njit),
 `math.gcd`, `math.copysign`, and outside @njit `math.log2`, `math.fsum`,
 `math.isclose` and ints to constant negative powers; `print` of every
@@ -638,6 +640,26 @@ class Generator:
             f"({x} % 7.0) * ({y} % 11.0) + ({c}) % 5.0",
         ])
 
+    def array_reduction(self, scope):
+        """np.sum/prod/min/max/mean or a method of an array, a slice or a
+        whole-array expression; min and max only of elements there are."""
+        names = [(n, m) for n, m in scope.arrays.items()] + \
+            [(n, r * c) for n, (r, c) in scope.matrices.items()]
+        name, size = self.pick(names)
+        value = name
+        if name in scope.arrays and self.chance(0.4):
+            value = self.array_expression(scope, size) or name
+        kinds = ["sum", "mean"] if size == 0 else \
+            ["sum", "mean", "min", "max", "prod"]
+        kind = self.pick(kinds)
+        if kind == "prod":
+            value = f"np.abs({value}) % 3.0"  # no overflow to inf
+        if kind == "mean" and size == 0:
+            kind = "sum"  # NumPy warns on stderr for the mean of nothing
+        if self.chance(0.5):
+            return f"np.{kind}({value})"
+        return f"({value}).{kind}()"
+
     def call(self, scope, ty, depth):
         """A call of an earlier function returning `ty`, or None."""
         options = [f for f in self.functions if f.ret == ty and
@@ -774,6 +796,8 @@ class Generator:
                 items.append(self.list_query(scope)[0])
             elif choice < 0.8 and scope.tuples:
                 items.append(self.pick(scope.tuples))
+            elif choice < 0.81 and (scope.arrays or scope.matrices):
+                items.append(self.array_reduction(scope))
             elif choice < 0.83:
                 items.append("None")
             elif choice < 0.85 and (scope.lists or scope.tuples):
@@ -1190,8 +1214,15 @@ class Generator:
             self.uses_numpy = True
             n = self.r.randint(0, 10)
             name = self.fresh("a")
-            self.emit(depth, f"{name} = np.{self.pick(['zeros', 'ones'])}"
-                      f"({n})")
+            start = self.r.randint(-5, 5)
+            self.emit(depth, f"{name} = " + self.pick([
+                f"np.zeros({n})", f"np.ones({n})",
+                f"np.arange({n}) * {self.r.randint(-9, 9)}.5",
+                f"np.linspace({self.r.randint(-9, 0)}.25, "
+                f"{self.r.randint(1, 9)}, {n})",
+                # At least n elements (the division may round up), n kept.
+                f"np.arange({start}.5, {start}.5 + {n} * 0.3, 0.3)"
+                f"[:{n}].copy()"]))
             scope.arrays[name] = n
             if n > 0 and self.chance(0.5):
                 i = self.fresh("i")
@@ -1214,6 +1245,11 @@ class Generator:
             self.emit(depth, f"for {i} in range({r}):")
             self.emit(depth + 1, f"for {j} in range({c}):")
             self.emit(depth + 2, f"{name}[{i}, {j}] = {e.text} + {i} - {j}")
+            if self.chance(0.3):
+                # The transpose: a view of the same data.
+                t = self.fresh("m")
+                self.emit(depth, f"{t} = {name}.T")
+                scope.matrices[t] = (c, r)
             if self.chance(0.5):
                 # A row view: writes to it reach the matrix.
                 view = self.fresh("a")

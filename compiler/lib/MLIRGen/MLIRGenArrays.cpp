@@ -946,3 +946,380 @@ void MLIRGenerator::assignValueToArray(mlir::Value dest, const Type &element,
   genElementwiseInto(dest, viewType, nullptr, inputs, arrayDims(value, loc(l)),
                      /*fresh=*/false, std::nullopt, l);
 }
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::genArrayReduce(const Expr &e, ArrayReduce kind,
+                                          const Type &result,
+                                          llvm::StringRef emptyMessage,
+                                          SourceLoc sl, mlir::Value *count) {
+  mlir::Location l = loc(sl);
+  ElementwiseInputs inputs;
+  llvm::SmallVector<mlir::Value> shape = collectElementwise(e, inputs);
+  mlir::Value size = elementCount(shape, l);
+  if (count)
+    *count = size;
+  if (!emptyMessage.empty()) {
+    raiseIf(mlir::arith::CmpIOp::create(builder, l,
+                                        mlir::arith::CmpIPredicate::eq, size,
+                                        constInt(0, l)),
+            "ValueError", emptyMessage, sl);
+  }
+  llvm::SmallVector<mlir::Value> views;
+  for (mlir::Value array : inputs.arrays)
+    views.push_back(broadcastView(array, shape, l));
+  // The identity, in a 0-d accumulator on the stack.
+  double inf = std::numeric_limits<double>::infinity();
+  mlir::Value identity;
+  switch (kind) {
+  case ArrayReduce::Sum:
+    identity = constElement(0, result, l);
+    break;
+  case ArrayReduce::Prod:
+    identity = constElement(1, result, l);
+    break;
+  case ArrayReduce::Min:
+  case ArrayReduce::Max: {
+    bool min = kind == ArrayReduce::Min;
+    if (result.is(Type::Kind::Float))
+      identity = constFloat(min ? inf : -inf, l);
+    else if (result.is(Type::Kind::Bool))
+      identity = constBool(min, l);
+    else
+      identity = constInt(min ? std::numeric_limits<int64_t>::max()
+                              : std::numeric_limits<int64_t>::min(),
+                          l);
+    break;
+  }
+  }
+  mlir::Value accumulator = mlir::memref::AllocaOp::create(
+      builder, l, mlir::MemRefType::get({}, storageType(result)));
+  mlir::memref::StoreOp::create(builder, l, identity, accumulator,
+                                mlir::ValueRange{});
+  int64_t rank = shape.size();
+  llvm::SmallVector<mlir::AffineMap> maps(
+      views.size(), mlir::AffineMap::getMultiDimIdentityMap(rank, &context));
+  maps.push_back(mlir::AffineMap::get(rank, 0, {}, &context));
+  llvm::SmallVector<mlir::utils::IteratorType> iterators(
+      rank, mlir::utils::IteratorType::reduction);
+  mlir::linalg::GenericOp::create(
+      builder, l, views, mlir::ValueRange{accumulator}, maps, iterators,
+      [&](mlir::OpBuilder &b, mlir::Location, mlir::ValueRange args) {
+        mlir::OpBuilder::InsertionGuard guard(builder);
+        builder.setInsertionPoint(b.getInsertionBlock(), b.getInsertionPoint());
+        auto [value, valueType] = genElement(e, inputs, args);
+        mlir::Value x = elementConvert(value, valueType, result, sl);
+        mlir::Value acc = args.back();
+        bool isFloat = result.is(Type::Kind::Float);
+        bool isBool = result.is(Type::Kind::Bool);
+        auto fm = fastmath();
+        mlir::Value combined;
+        switch (kind) {
+        case ArrayReduce::Sum:
+          combined =
+              isFloat
+                  ? mlir::arith::AddFOp::create(builder, l, acc, x, fm)
+                        .getResult()
+                  : mlir::arith::AddIOp::create(builder, l, acc, x).getResult();
+          break;
+        case ArrayReduce::Prod:
+          combined =
+              isFloat
+                  ? mlir::arith::MulFOp::create(builder, l, acc, x, fm)
+                        .getResult()
+                  : mlir::arith::MulIOp::create(builder, l, acc, x).getResult();
+          break;
+        case ArrayReduce::Min:
+          // NumPy's minimum: a NaN anywhere is the result.
+          combined =
+              isFloat ? mlir::arith::MinimumFOp::create(builder, l, acc, x)
+                            .getResult()
+              : isBool
+                  ? mlir::arith::AndIOp::create(builder, l, acc, x).getResult()
+                  : mlir::arith::MinSIOp::create(builder, l, acc, x)
+                        .getResult();
+          break;
+        case ArrayReduce::Max:
+          combined =
+              isFloat ? mlir::arith::MaximumFOp::create(builder, l, acc, x)
+                            .getResult()
+              : isBool
+                  ? mlir::arith::OrIOp::create(builder, l, acc, x).getResult()
+                  : mlir::arith::MaxSIOp::create(builder, l, acc, x)
+                        .getResult();
+          break;
+        }
+        mlir::linalg::YieldOp::create(builder, l, mlir::ValueRange{combined});
+      });
+  return mlir::memref::LoadOp::create(builder, l, accumulator,
+                                      mlir::ValueRange{});
+}
+
+mlir::Value MLIRGenerator::elementCount(llvm::ArrayRef<mlir::Value> dims,
+                                        mlir::Location l) {
+  mlir::Value size = constInt(1, l);
+  for (mlir::Value d : dims)
+    size = mlir::arith::MulIOp::create(builder, l, size, d);
+  return size;
+}
+
+mlir::Value MLIRGenerator::genPairwiseSum(const Expr &e, SourceLoc sl,
+                                          mlir::Value &count) {
+  mlir::Location l = loc(sl);
+  Type type = typeOf(e);
+  mlir::Value values;
+  if (isElementwise(e)) {
+    values = genArrayExpression(e);
+  } else {
+    values = gen(e);
+    // NumPy sums a view's elements in C order as if contiguous.
+    if (type.getRank() > 1)
+      values = copyArray(values, type, sl);
+  }
+  count = elementCount(arrayDims(values, l), l);
+  if (type.getRank() > 1) {
+    // A fresh array is contiguous: the same memory as one axis.
+    llvm::SmallVector<mlir::OpFoldResult> sizes{toIndex(count, l)};
+    llvm::SmallVector<mlir::OpFoldResult> strides{builder.getIndexAttr(1)};
+    values = mlir::memref::ReinterpretCastOp::create(
+        builder, l, stridedType(1, builder.getF64Type()), values,
+        builder.getIndexAttr(0), sizes, strides);
+  }
+  return mlir::nm::LibraryCallOp::create(
+      builder, l, builder.getF64Type(),
+      mlir::nm::LibraryFunctionAttr::get(
+          &context, mlir::nm::LibraryFunction::pairwise_sum),
+      mlir::ValueRange{values});
+}
+
+mlir::Value MLIRGenerator::genReductionCall(const Call &call,
+                                            sema::BuiltinId id) {
+  using sema::BuiltinId;
+  SourceLoc sl = call.getLoc();
+  mlir::Location l = loc(sl);
+  const Expr &array =
+      call.args.empty() ? *cast<Attribute>(*call.func).value : *call.args[0];
+  Type element = typeOf(array).getElement();
+  Type result = typeOf(call);
+  switch (id) {
+  case BuiltinId::Sum: // Python's sum/min/max of an int or bool array
+    return genArrayReduce(array, ArrayReduce::Sum, result, "", sl);
+  case BuiltinId::Min:
+    return genArrayReduce(array, ArrayReduce::Min, result,
+                          "min() arg is an empty sequence", sl);
+  case BuiltinId::Max:
+    return genArrayReduce(array, ArrayReduce::Max, result,
+                          "max() arg is an empty sequence", sl);
+  case BuiltinId::NumpyProd:
+  case BuiltinId::ArrayProd:
+    return genArrayReduce(array, ArrayReduce::Prod, result, "", sl);
+  case BuiltinId::NumpyMin:
+  case BuiltinId::ArrayMin:
+    return genArrayReduce(array, ArrayReduce::Min, result,
+                          "zero-size array to reduction operation minimum "
+                          "which has no identity",
+                          sl);
+  case BuiltinId::NumpyMax:
+  case BuiltinId::ArrayMax:
+    return genArrayReduce(array, ArrayReduce::Max, result,
+                          "zero-size array to reduction operation maximum "
+                          "which has no identity",
+                          sl);
+  default:
+    break;
+  }
+  // sum and mean: NumPy adds float64s pairwise; Numba, and ints, in order.
+  bool mean = id == BuiltinId::NumpyMean || id == BuiltinId::ArrayMean;
+  Type sumType = element.is(Type::Kind::Float) ? element : Type::integer();
+  mlir::Value n;
+  mlir::Value sum =
+      element.is(Type::Kind::Float) && !insideNjit()
+          ? genPairwiseSum(array, sl, n)
+          : genArrayReduce(array, ArrayReduce::Sum, sumType, "", sl, &n);
+  if (!mean)
+    return sum;
+  return mlir::arith::DivFOp::create(
+      builder, l, convert(sum, sumType, Type::floating(), sl),
+      convert(n, Type::integer(), Type::floating(), sl), fastmath());
+}
+
+//===----------------------------------------------------------------------===//
+// Ranges, copies, transposes
+//===----------------------------------------------------------------------===//
+
+mlir::Value MLIRGenerator::copyArray(mlir::Value array, const Type &type,
+                                     SourceLoc sl) {
+  ElementwiseInputs inputs;
+  inputs.arrays.push_back(array);
+  inputs.elements.push_back(type.getElement());
+  llvm::SmallVector<mlir::Value> dims = arrayDims(array, loc(sl));
+  mlir::Value copy = allocateArray(type, dims, sl);
+  genElementwiseInto(copy, type, nullptr, inputs, dims, /*fresh=*/true,
+                     std::nullopt, sl);
+  return copy;
+}
+
+mlir::Value MLIRGenerator::transposeView(mlir::Value array, mlir::Location l) {
+  auto type = llvm::cast<mlir::MemRefType>(array.getType());
+  llvm::SmallVector<unsigned> reversed;
+  for (int64_t d = type.getRank() - 1; d >= 0; --d)
+    reversed.push_back(d);
+  auto permutation = mlir::AffineMap::getPermutationMap(reversed, &context);
+  mlir::Value view = mlir::memref::TransposeOp::create(
+      builder, l, array, mlir::AffineMapAttr::get(permutation));
+  return mlir::memref::CastOp::create(
+      builder, l, stridedType(type.getRank(), type.getElementType()), view);
+}
+
+mlir::Value MLIRGenerator::genArrayMethod(const Call &call,
+                                          sema::BuiltinId id) {
+  SourceLoc sl = call.getLoc();
+  bool method = id != sema::BuiltinId::NumpyCopy;
+  const Expr &arrayExpr =
+      method ? *cast<Attribute>(*call.func).value : *call.args[0];
+  Type type = typeOf(arrayExpr);
+  mlir::Value array = gen(arrayExpr);
+  if (id != sema::BuiltinId::ArrayFill)
+    return copyArray(array, type, sl);
+  mlir::Value fill = genAs(*call.args[0], type.getElement());
+  mlir::linalg::FillOp::create(builder, loc(sl), mlir::ValueRange{fill},
+                               mlir::ValueRange{array});
+  return {};
+}
+
+mlir::Value MLIRGenerator::genArrayRange(const Call &call, sema::BuiltinId id) {
+  SourceLoc sl = call.getLoc();
+  mlir::Location l = loc(sl);
+  Type type = typeOf(call);
+  Type element = type.getElement();
+  const std::vector<const Expr *> &args = instance->boundArgs.at(&call);
+  using Pred = mlir::arith::CmpIPredicate;
+  mlir::Value length, start, delta;
+  bool linspace = id == sema::BuiltinId::NumpyLinspace;
+  // The element at index i is start + i * delta (linspace's last is stop).
+  if (linspace) {
+    start = genAs(*args[0], Type::floating());
+    mlir::Value stop = genAs(*args[1], Type::floating());
+    length =
+        args.size() == 3 ? genAs(*args[2], Type::integer()) : constInt(50, l);
+    if (!insideNjit())
+      raiseWithText(
+          mlir::arith::CmpIOp::create(builder, l, Pred::slt, length,
+                                      constInt(0, l)),
+          "ValueError",
+          [&] {
+            return mlir::nm::StrConcatOp::create(
+                builder, l, mlir::nm::StrType::get(&context),
+                mlir::ValueRange{
+                    stringConstant("Number of samples, ", l),
+                    mlir::nm::FormatOp::create(builder, l,
+                                               mlir::nm::StrType::get(&context),
+                                               length, stringConstant("", l)),
+                    stringConstant(", must be non-negative.", l)});
+          },
+          sl);
+    mlir::Value div =
+        mlir::arith::SubIOp::create(builder, l, length, constInt(1, l));
+    mlir::Value span = mlir::arith::SubFOp::create(builder, l, stop, start);
+    // With one sample or none the step is undefined; start + 0 * span.
+    mlir::Value positive =
+        mlir::arith::CmpIOp::create(builder, l, Pred::sgt, div, constInt(0, l));
+    delta = mlir::arith::SelectOp::create(
+        builder, l, positive,
+        mlir::arith::DivFOp::create(
+            builder, l, span,
+            convert(div, Type::integer(), Type::floating(), sl)),
+        span);
+    mlir::Value array = allocateArray(type, {length}, sl);
+    genRangeFill(array, start, delta, l);
+    // The last sample is stop exactly.
+    mlir::Value several = mlir::arith::CmpIOp::create(builder, l, Pred::sgt,
+                                                      length, constInt(1, l));
+    genIf(several, l, [&] {
+      mlir::memref::StoreOp::create(builder, l, stop, array,
+                                    mlir::ValueRange{toIndex(div, l)});
+    });
+    return array;
+  }
+  // arange(stop), arange(start, stop), arange(start, stop, step).
+  bool floats = element.is(Type::Kind::Float);
+  auto arg = [&](size_t i) { return genAs(*args[i], element); };
+  mlir::Value stop;
+  mlir::Value step = floats ? constFloat(1.0, l) : constInt(1, l);
+  if (args.size() == 1) {
+    start = floats ? constFloat(0.0, l) : constInt(0, l);
+    stop = arg(0);
+  } else {
+    start = arg(0);
+    stop = arg(1);
+    if (args.size() == 3)
+      step = arg(2);
+  }
+  if (floats) {
+    mlir::Value zero = mlir::arith::CmpFOp::create(
+        builder, l, mlir::arith::CmpFPredicate::OEQ, step, constFloat(0.0, l));
+    if (insideNjit())
+      raiseIf(zero, "ValueError", "Maximum allowed size exceeded", sl);
+    else
+      raiseIf(zero, "ZeroDivisionError", "float division by zero", sl);
+    mlir::Value count = mlir::math::CeilOp::create(
+        builder, l,
+        mlir::arith::DivFOp::create(
+            builder, l, mlir::arith::SubFOp::create(builder, l, stop, start),
+            step));
+    mlir::Value positive = mlir::arith::CmpFOp::create(
+        builder, l, mlir::arith::CmpFPredicate::OGT, count, constFloat(0.0, l));
+    length = mlir::arith::SelectOp::create(
+        builder, l, positive,
+        mlir::arith::FPToSIOp::create(builder, l, builder.getI64Type(), count),
+        constInt(0, l));
+    // NumPy fills from its first two values: the step is
+    // (start + step) - start. Numba adds i * step.
+    delta =
+        insideNjit()
+            ? step
+            : mlir::arith::SubFOp::create(
+                  builder, l,
+                  mlir::arith::AddFOp::create(builder, l, start, step), start)
+                  .getResult();
+  } else {
+    raiseIf(
+        mlir::arith::CmpIOp::create(builder, l, Pred::eq, step, constInt(0, l)),
+        insideNjit() ? "ValueError" : "ZeroDivisionError",
+        insideNjit() ? "Maximum allowed size exceeded" : "division by zero",
+        sl);
+    mlir::Value count = mlir::arith::CeilDivSIOp::create(
+        builder, l, mlir::arith::SubIOp::create(builder, l, stop, start), step);
+    length = mlir::arith::MaxSIOp::create(builder, l, count, constInt(0, l));
+    delta = step;
+  }
+  mlir::Value array = allocateArray(type, {length}, sl);
+  genRangeFill(array, start, delta, l);
+  return array;
+}
+
+void MLIRGenerator::genRangeFill(mlir::Value array, mlir::Value start,
+                                 mlir::Value delta, mlir::Location l) {
+  // One linalg.generic: element i is start + i * delta.
+  auto identity = mlir::AffineMap::getMultiDimIdentityMap(1, &context);
+  mlir::linalg::GenericOp::create(
+      builder, l, mlir::ValueRange{}, mlir::ValueRange{array}, {identity},
+      {mlir::utils::IteratorType::parallel},
+      [&](mlir::OpBuilder &b, mlir::Location, mlir::ValueRange) {
+        mlir::Value i = mlir::arith::IndexCastOp::create(
+            b, l, b.getI64Type(), mlir::linalg::IndexOp::create(b, l, 0));
+        mlir::Value value;
+        if (start.getType().isF64()) {
+          mlir::Value x =
+              mlir::arith::SIToFPOp::create(b, l, b.getF64Type(), i);
+          value = mlir::arith::AddFOp::create(
+              b, l, start, mlir::arith::MulFOp::create(b, l, x, delta));
+        } else {
+          value = mlir::arith::AddIOp::create(
+              b, l, start, mlir::arith::MulIOp::create(b, l, i, delta));
+        }
+        mlir::linalg::YieldOp::create(b, l, mlir::ValueRange{value});
+      });
+}

@@ -156,6 +156,24 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::MathFsum:
   case BuiltinId::Sum:
     return genLibraryFunctionCall(call, id);
+  case BuiltinId::NumpySum:
+  case BuiltinId::NumpyProd:
+  case BuiltinId::NumpyMin:
+  case BuiltinId::NumpyMax:
+  case BuiltinId::NumpyMean:
+  case BuiltinId::ArraySum:
+  case BuiltinId::ArrayProd:
+  case BuiltinId::ArrayMin:
+  case BuiltinId::ArrayMax:
+  case BuiltinId::ArrayMean:
+    return genReductionCall(call, id);
+  case BuiltinId::NumpyArange:
+  case BuiltinId::NumpyLinspace:
+    return genArrayRange(call, id);
+  case BuiltinId::NumpyCopy:
+  case BuiltinId::ArrayCopy:
+  case BuiltinId::ArrayFill:
+    return genArrayMethod(call, id);
   case BuiltinId::NumpyEmpty:
   case BuiltinId::NumpyZeros:
   case BuiltinId::NumpyOnes:
@@ -246,6 +264,7 @@ mlir::Value MLIRGenerator::genBuiltinCall(const Call &call,
   case BuiltinId::CommRank:
   case BuiltinId::CommSize:
   case BuiltinId::ArrayShape:
+  case BuiltinId::ArrayTranspose:
   case BuiltinId::ArraySize:
   case BuiltinId::ArrayNdim:
   // A tuple: genValues calls genDivmod.
@@ -655,6 +674,14 @@ mlir::Value MLIRGenerator::genLibraryFunctionCall(const Call &call,
         .getResult();
   };
   auto argAs = [&](const Expr *arg, const Type &to) { return genAs(*arg, to); };
+  // sum/min/max of an int or bool array: one loop; of floats, Python's
+  // order and NaN rules in the runtime.
+  bool ofIntegers =
+      (id == BuiltinId::Sum || id == BuiltinId::Min || id == BuiltinId::Max) &&
+      typeOf(*call.args[0]).is(Type::Kind::Array) &&
+      !typeOf(*call.args[0]).getElement().is(Type::Kind::Float);
+  if (ofIntegers)
+    return genReductionCall(call, id);
   switch (id) {
   case BuiltinId::Pow: {
     if (call.args.size() == 2) {

@@ -458,6 +458,8 @@ mlir::Value MLIRGenerator::genAttribute(const Attribute &attr) {
   }
   if (base.is(Type::Kind::Array)) {
     mlir::Value array = gen(*attr.value);
+    if (attr.attr == "T")
+      return transposeView(array, l);
     if (attr.attr == "ndim")
       return constInt(base.getRank(), l);
     if (attr.attr == "size") {

@@ -370,6 +370,35 @@ private:
                      std::optional<BinOpKind> augmented, SourceLoc l);
   void assignToArray(mlir::Value dest, const Type &destType, const Expr &value,
                      std::optional<BinOpKind> augmented, SourceLoc l);
+  /// A new C-contiguous array with the elements of `array` (of `type`).
+  mlir::Value copyArray(mlir::Value array, const Type &type, SourceLoc l);
+  /// np.arange(start, stop, step), np.linspace(start, stop, num).
+  mlir::Value genArrayRange(const Call &call, sema::BuiltinId id);
+  /// Element i of the 1-d `array` is start + i * delta (f64 or i64).
+  void genRangeFill(mlir::Value array, mlir::Value start, mlir::Value delta,
+                    mlir::Location l);
+  /// a.copy(), np.copy(a), a.fill(x).
+  mlir::Value genArrayMethod(const Call &call, sema::BuiltinId id);
+  /// a.T: the view with the axes in reverse order.
+  mlir::Value transposeView(mlir::Value array, mlir::Location l);
+  /// How genArrayReduce combines the elements.
+  enum class ArrayReduce { Sum, Prod, Min, Max };
+  /// One linalg.generic reducing every element of the element-wise tree
+  /// `e`, in C order, into a `result`; raises ValueError(`emptyMessage`)
+  /// for no elements unless the message is empty (the identity is the
+  /// result).
+  mlir::Value genArrayReduce(const Expr &e, ArrayReduce kind,
+                             const Type &result, llvm::StringRef emptyMessage,
+                             SourceLoc l, mlir::Value *count = nullptr);
+  /// np.sum of a float64 array in NumPy's pairwise order: of the array or
+  /// 1-d view itself, or of a contiguous copy (an expression, N-d). Both
+  /// set `count` to the number of elements.
+  mlir::Value genPairwiseSum(const Expr &e, SourceLoc l, mlir::Value &count);
+  /// The number of elements of a shape (i64 sizes).
+  mlir::Value elementCount(llvm::ArrayRef<mlir::Value> dims, mlir::Location l);
+  /// np.sum/prod/min/max/mean(a) and a.sum(), ...; sum/min/max(a) of an
+  /// int or bool array.
+  mlir::Value genReductionCall(const Call &call, sema::BuiltinId id);
   /// The fill or the loop of assignToArray, its value's leaves evaluated.
   void fillOrCompute(mlir::Value dest, const Type &destType, const Expr &value,
                      ElementwiseInputs &inputs,

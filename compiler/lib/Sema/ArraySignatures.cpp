@@ -296,6 +296,106 @@ Type InstanceWalker::arrayCompareResult(const Compare &cmp, const Type &lhs,
   return Type::array(Type::boolean(), std::max(rankOf(lhs), rankOf(rhs)));
 }
 
+/// The NumPy result type of reducing an array of `element` by `id`.
+static Type reductionResult(BuiltinId id, const Type &element) {
+  switch (id) {
+  case BuiltinId::NumpyMean:
+  case BuiltinId::ArrayMean:
+    return Type::floating();
+  case BuiltinId::NumpyMin:
+  case BuiltinId::NumpyMax:
+  case BuiltinId::ArrayMin:
+  case BuiltinId::ArrayMax:
+    return element;
+  default: // sum, prod: bools add up as ints
+    return element.is(Type::Kind::Float) ? element : Type::integer();
+  }
+}
+
+Type InstanceWalker::callArrayReduction(const Call &call,
+                                        const BuiltinInfo &info) {
+  // np.sum(a) takes the array; a.sum() is called on it.
+  bool method = info.scope == BuiltinScope::Array;
+  std::string name = (method ? "" : "numpy.") + std::string(info.name);
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() with '" + call.keywords.front().name +
+                    "=' is not supported yet (only the whole array)");
+  if (!checkArgCount(call, method ? 0 : 1, method ? 0 : 1, name))
+    return Type::unknown();
+  const Expr &arrayExpr =
+      method ? *cast<Attribute>(*call.func).value : *call.args[0];
+  Type array = visit(arrayExpr);
+  if (array.isUnknown())
+    return array;
+  if (!array.is(Type::Kind::Array))
+    return fail(arrayExpr.getLoc(),
+                name + "() of " + array.str() + " is not supported yet");
+  return reductionResult(info.id, array.getElement());
+}
+
+Type InstanceWalker::callArrayRange(const Call &call, const BuiltinInfo &info) {
+  bool linspace = info.id == BuiltinId::NumpyLinspace;
+  std::string name = std::string("numpy.") + info.name;
+  // linspace's num may be a keyword; nothing else is yet.
+  std::vector<const Expr *> args;
+  for (const ExprPtr &arg : call.args)
+    args.push_back(arg.get());
+  for (const Keyword &kw : call.keywords) {
+    if (!linspace || kw.name != "num" || args.size() != 2)
+      return fail(kw.loc,
+                  name + "() with '" + kw.name + "=' is not supported yet");
+    args.push_back(kw.value.get());
+  }
+  size_t min = linspace ? 2 : 1, max = 3;
+  if (args.size() < min || args.size() > max)
+    return fail(call.getLoc(), name + "() takes " + std::to_string(min) +
+                                   " to 3 arguments in the nmc subset");
+  bool integers = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    Type t = visit(*args[i]);
+    if (t.isUnknown())
+      return t;
+    bool count = linspace && i == 2;
+    if (!t.isNumeric() || (count && !t.isInteger()))
+      return fail(args[i]->getLoc(), name + "() of " + t.str() + " " +
+                                         (count ? "samples " : "") +
+                                         "is not supported");
+    integers &= t.isInteger();
+  }
+  instance.boundArgs[&call] = args;
+  // arange of ints gives int64, otherwise (and linspace) float64.
+  return Type::array(integers && !linspace ? Type::integer() : Type::floating(),
+                     1);
+}
+
+Type InstanceWalker::callArrayMethod(const Call &call,
+                                     const BuiltinInfo &info) {
+  bool method = info.scope == BuiltinScope::Array;
+  std::string name = (method ? "" : "numpy.") + std::string(info.name);
+  if (!call.keywords.empty())
+    return fail(call.keywords.front().loc,
+                name + "() takes no keyword arguments in the nmc subset");
+  size_t arity = info.id == BuiltinId::ArrayCopy ? 0 : 1;
+  if (!checkArgCount(call, arity, arity, name))
+    return Type::unknown();
+  const Expr &arrayExpr =
+      method ? *cast<Attribute>(*call.func).value : *call.args[0];
+  Type array = visit(arrayExpr);
+  if (array.isUnknown())
+    return array;
+  if (!array.is(Type::Kind::Array))
+    return fail(arrayExpr.getLoc(),
+                name + "() of " + array.str() + " is not supported yet");
+  if (info.id != BuiltinId::ArrayFill)
+    return array;
+  Type value = visit(*call.args[0]);
+  if (!value.isUnknown() && !value.isNumeric())
+    return fail(call.args[0]->getLoc(),
+                "fill() with " + value.str() + " is not supported");
+  return value.isUnknown() ? value : Type::none();
+}
+
 Type InstanceWalker::callUfunc(const Call &call, const BuiltinInfo &info,
                                const std::string &name,
                                const std::vector<Type> &args) {

@@ -234,6 +234,12 @@ private:
   Type arrayUnaryResult(UnaryOpKind op, const Type &operand, SourceLoc loc);
   /// `a < b` where either side is an array: a bool array.
   Type arrayCompareResult(const Compare &cmp, const Type &lhs, const Type &rhs);
+  /// np.sum(a), np.min(a), a.mean(), ... of a whole array.
+  Type callArrayReduction(const Call &call, const BuiltinInfo &info);
+  /// np.arange(start, stop, step) and np.linspace(start, stop, num).
+  Type callArrayRange(const Call &call, const BuiltinInfo &info);
+  /// a.copy(), np.copy(a), a.fill(x).
+  Type callArrayMethod(const Call &call, const BuiltinInfo &info);
   /// np.sqrt(a), abs(a), ... of an array.
   Type callUfunc(const Call &call, const BuiltinInfo &info,
                  const std::string &name, const std::vector<Type> &args);

@@ -66,6 +66,8 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
     return Type::integer();
   case BuiltinRule::ShapeAttribute:
     return Type::tuple(std::vector<Type>(value.getRank(), Type::integer()));
+  case BuiltinRule::TransposeAttribute:
+    return value;
   case BuiltinRule::Argv:
     return Type::list(Type::string());
   case BuiltinRule::Print:
@@ -85,6 +87,9 @@ std::optional<Type> InstanceWalker::lookupAttribute(BuiltinScope scope,
   case BuiltinRule::FloatOfNothing:
   case BuiltinRule::IntOfNothing:
   case BuiltinRule::ArrayConstructor:
+  case BuiltinRule::ArrayReduction:
+  case BuiltinRule::ArrayRange:
+  case BuiltinRule::ArrayMethod:
   case BuiltinRule::Dtype:
   case BuiltinRule::Decorator:
   case BuiltinRule::Barrier:
@@ -281,6 +286,7 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
   case BuiltinRule::ReduceOperator:
   case BuiltinRule::IntAttribute:
   case BuiltinRule::ShapeAttribute:
+  case BuiltinRule::TransposeAttribute:
   case BuiltinRule::Constant:
   case BuiltinRule::Argv:
   case BuiltinRule::Stream:
@@ -292,6 +298,12 @@ Type InstanceWalker::callBuiltin(const Call &call, const BuiltinInfo &info) {
     return callStrFormat(call);
   case BuiltinRule::StrMethod:
     return callStrMethod(call, info);
+  case BuiltinRule::ArrayReduction:
+    return callArrayReduction(call, info);
+  case BuiltinRule::ArrayRange:
+    return callArrayRange(call, info);
+  case BuiltinRule::ArrayMethod:
+    return callArrayMethod(call, info);
   case BuiltinRule::ListMethod:
     return callListMethod(call, info);
   case BuiltinRule::ToList:
@@ -450,11 +462,12 @@ Type InstanceWalker::callIntegerOrSumFunction(const Call &call,
     if (!checkArgCount(call, 1, 1, name))
       return Type::unknown();
     if (args[0].is(Type::Kind::List) ||
-        (args[0].is(Type::Kind::Array) && args[0].getRank() == 1))
+        (args[0].is(Type::Kind::Array) && args[0].getRank() == 1 &&
+         args[0].getElement().is(Type::Kind::Float)))
       return Type::floating();
     return fail(call.args[0]->getLoc(),
                 name + "() of " + args[0].str() +
-                    " is not supported (a list or a 1-d array)");
+                    " is not supported (a list or a 1-d float64 array)");
   default:
     return fail(call.getLoc(), "internal error: '" + name +
                                    "' is not a function of ints or a sum");

@@ -1,7 +1,7 @@
 // --convert-nm-to-mpi lowers nm.library_call to the runtime function of
 // each Python function, with the source line where the function can raise;
-// fsum of a memref passes the address of its first element, its length
-// and its stride.
+// fsum and pairwise_sum of a memref pass the address of its first element,
+// its length and its stride (pairwise_sum cannot raise: no line).
 // RUN: %nm-opt %s --convert-nm-to-mpi | FileCheck %s
 
 // CHECK-LABEL: func.func @library_calls
@@ -20,6 +20,7 @@
 // CHECK: memref.extract_aligned_pointer_as_index %[[A]]
 // CHECK: %[[FIRST:.*]] = llvm.getelementptr %{{.*}}[%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, f64
 // CHECK: call @nmrt_fsum_strided(%[[FIRST]], %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, i64, i64, i64) -> f64
+// CHECK: call @nmrt_pairwise_sum_strided(%{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, i64, i64) -> f64
 // CHECK: call @nmrt_str_to_i64(%[[S]], %{{.*}}) : (!llvm.ptr, i64) -> i64
 // CHECK: call @nmrt_str_to_f64(%[[S]], %{{.*}}) : (!llvm.ptr, i64) -> f64
 func.func @library_calls(%i: i64, %x: f64, %l: !nm.list<f64>,
@@ -34,6 +35,7 @@ func.func @library_calls(%i: i64, %x: f64, %l: !nm.list<f64>,
   %c = nm.library_call <isclose>(%x, %x, %x, %x) : (f64, f64, f64, f64) -> i1
   %sl = nm.library_call <fsum>(%l) : (!nm.list<f64>) -> f64
   %sa = nm.library_call <fsum>(%a) : (memref<?xf64, strided<[?], offset: ?>>) -> f64
+  %pw = nm.library_call <pairwise_sum>(%a) : (memref<?xf64, strided<[?], offset: ?>>) -> f64
   %ni = nm.library_call <int_from_str>(%s) : (!nm.str) -> i64
   %nf = nm.library_call <float_from_str>(%s) : (!nm.str) -> f64
   return

@@ -62,6 +62,10 @@ enum class BuiltinRule {
   FloatOfNothing,    // MPI.Wtime() -> float
   IntOfNothing,      // comm.Get_rank() -> int
   ArrayConstructor,  // np.zeros(shape, dtype=), np.full_like(a, x) -> array
+  ArrayReduction,    // np.sum(a), a.max(), ... of the whole array -> number
+  ArrayRange,        // np.arange(start, stop, step), np.linspace(a, b, n)
+  ArrayMethod,       // a.copy(), np.copy(a) -> array; a.fill(x) -> None
+  TransposeAttribute, // a.T -> the view with the axes reversed
   Dtype,             // a NumPy dtype that is not a converter too
   Decorator,         // @numba.njit
   Submodule,         // mpi4py.MPI: a module

@@ -858,6 +858,11 @@ struct LibraryCallOpLowering : OpConversionPattern<nm::LibraryCallOp> {
         function = RuntimeFunction::nmrt_fsum_list;
       }
       break;
+    case nm::LibraryFunction::pairwise_sum:
+      function = RuntimeFunction::nmrt_pairwise_sum_strided;
+      args = stridedDoubles(rewriter, loc, args[0]);
+      raises = false;
+      break;
     case nm::LibraryFunction::sum:
     case nm::LibraryFunction::min:
     case nm::LibraryFunction::max: {

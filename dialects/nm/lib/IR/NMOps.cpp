@@ -162,6 +162,16 @@ LogicalResult LibraryCallOp::verify() {
                  : element;
     break;
   }
+  case LibraryFunction::pairwise_sum: {
+    auto memref = dyn_cast<MemRefType>(
+        getOperands().empty() ? Type() : getOperands()[0].getType());
+    if (getOperands().size() != 1 || !memref || memref.getRank() != 1 ||
+        memref.getElementType() != f64)
+      return emitOpError() << "pairwise_sum needs one 1-d f64 memref";
+    operands = {memref};
+    result = f64;
+    break;
+  }
   case LibraryFunction::int_from_str:
     operands = {str};
     result = i64;

@@ -120,6 +120,7 @@ def NM_LibraryFunction : I32EnumAttr<"LibraryFunction",
   I32EnumAttrCase<"sum", 10>,
   I32EnumAttrCase<"min", 11>,
   I32EnumAttrCase<"max", 12>,
+  I32EnumAttrCase<"pairwise_sum", 13>,
 ]> {
   let cppNamespace = "::mlir::nm";
   let genSpecializedAttr = 0;
@@ -145,6 +146,7 @@ def NM_LibraryCallOp : NM_Op<"library_call"> {
     | `isclose` | f64, f64, f64, f64 -> i1 | `math.isclose(a, b, rel_tol=, abs_tol=)` |
     | `fsum` | list or 1-d f64 memref -> f64 | `math.fsum(xs)` |
     | `sum`, `min`, `max` | list or 1-d f64 memref -> its element (i64 for a sum of i1) | `sum(xs)`, `min(xs)`, `max(xs)` |
+    | `pairwise_sum` | 1-d f64 memref -> f64 | `np.sum(a)` in NumPy's pairwise order |
     | `int_from_str` | !nm.str -> i64 | `int(s)` |
     | `float_from_str` | !nm.str -> f64 | `float(s)` |
 
