@@ -1099,8 +1099,7 @@ mlir::Value MLIRGenerator::genReductionCall(const Call &call,
   using sema::BuiltinId;
   SourceLoc sl = call.getLoc();
   mlir::Location l = loc(sl);
-  const Expr &array =
-      call.args.empty() ? *cast<Attribute>(*call.func).value : *call.args[0];
+  const Expr &array = sema::arrayOperand(call, id);
   Type element = typeOf(array).getElement();
   Type result = typeOf(call);
   switch (id) {
@@ -1176,9 +1175,7 @@ mlir::Value MLIRGenerator::transposeView(mlir::Value array, mlir::Location l) {
 mlir::Value MLIRGenerator::genArrayMethod(const Call &call,
                                           sema::BuiltinId id) {
   SourceLoc sl = call.getLoc();
-  bool method = id != sema::BuiltinId::NumpyCopy;
-  const Expr &arrayExpr =
-      method ? *cast<Attribute>(*call.func).value : *call.args[0];
+  const Expr &arrayExpr = sema::arrayOperand(call, id);
   Type type = typeOf(arrayExpr);
   mlir::Value array = gen(arrayExpr);
   if (id != sema::BuiltinId::ArrayFill)

@@ -312,6 +312,17 @@ static Type reductionResult(BuiltinId id, const Type &element) {
   }
 }
 
+Type InstanceWalker::visitArrayOperand(const Call &call,
+                                       const BuiltinInfo &info,
+                                       const std::string &name) {
+  const Expr &arrayExpr = arrayOperand(call, info.id);
+  Type array = visit(arrayExpr);
+  if (array.isUnknown() || array.is(Type::Kind::Array))
+    return array;
+  return fail(arrayExpr.getLoc(),
+              name + "() of " + array.str() + " is not supported yet");
+}
+
 Type InstanceWalker::callArrayReduction(const Call &call,
                                         const BuiltinInfo &info) {
   // np.sum(a) takes the array; a.sum() is called on it.
@@ -323,14 +334,9 @@ Type InstanceWalker::callArrayReduction(const Call &call,
                     "=' is not supported yet (only the whole array)");
   if (!checkArgCount(call, method ? 0 : 1, method ? 0 : 1, name))
     return Type::unknown();
-  const Expr &arrayExpr =
-      method ? *cast<Attribute>(*call.func).value : *call.args[0];
-  Type array = visit(arrayExpr);
+  Type array = visitArrayOperand(call, info, name);
   if (array.isUnknown())
     return array;
-  if (!array.is(Type::Kind::Array))
-    return fail(arrayExpr.getLoc(),
-                name + "() of " + array.str() + " is not supported yet");
   return reductionResult(info.id, array.getElement());
 }
 
@@ -379,15 +385,8 @@ Type InstanceWalker::callArrayMethod(const Call &call,
   size_t arity = info.id == BuiltinId::ArrayCopy ? 0 : 1;
   if (!checkArgCount(call, arity, arity, name))
     return Type::unknown();
-  const Expr &arrayExpr =
-      method ? *cast<Attribute>(*call.func).value : *call.args[0];
-  Type array = visit(arrayExpr);
-  if (array.isUnknown())
-    return array;
-  if (!array.is(Type::Kind::Array))
-    return fail(arrayExpr.getLoc(),
-                name + "() of " + array.str() + " is not supported yet");
-  if (info.id != BuiltinId::ArrayFill)
+  Type array = visitArrayOperand(call, info, name);
+  if (array.isUnknown() || info.id != BuiltinId::ArrayFill)
     return array;
   Type value = visit(*call.args[0]);
   if (!value.isUnknown() && !value.isNumeric())

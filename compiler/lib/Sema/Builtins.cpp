@@ -1,6 +1,7 @@
 //===- Builtins.cpp - What nmc knows of Python, NumPy and mpi4py ----------===//
 
 #include "nmc/Sema/Builtins.h"
+#include "nmc/AST/AST.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -116,4 +117,10 @@ BuiltinLookup sema::lookupBuiltin(BuiltinScope scope, llvm::StringRef name) {
       return p.scope == scope && name == p.name;
     });
   return result;
+}
+
+const nmc::ast::Expr &sema::arrayOperand(const ast::Call &call, BuiltinId id) {
+  if (getBuiltin(id).scope == BuiltinScope::Array)
+    return *llvm::cast<ast::Attribute>(*call.func).value;
+  return *call.args[0];
 }

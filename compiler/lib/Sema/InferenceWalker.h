@@ -234,6 +234,10 @@ private:
   Type arrayUnaryResult(UnaryOpKind op, const Type &operand, SourceLoc loc);
   /// `a < b` where either side is an array: a bool array.
   Type arrayCompareResult(const Compare &cmp, const Type &lhs, const Type &rhs);
+  /// The type of the array operand of `call` (arrayOperand), unknown
+  /// after reporting one that is not an array.
+  Type visitArrayOperand(const Call &call, const BuiltinInfo &info,
+                         const std::string &name);
   /// np.sum(a), np.min(a), a.mean(), ... of a whole array.
   Type callArrayReduction(const Call &call, const BuiltinInfo &info);
   /// np.arange(start, stop, step) and np.linspace(start, stop, num).
